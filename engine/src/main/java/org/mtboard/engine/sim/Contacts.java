@@ -1,0 +1,217 @@
+package org.mtboard.engine.sim;
+
+import static org.mtboard.engine.sim.Gripper.PAD_HALF_X;
+import static org.mtboard.engine.sim.Gripper.PAD_HALF_Z;
+import static org.mtboard.engine.sim.Gripper.PAD_THICKNESS;
+
+/**
+ * Position-level contact resolution between the finger pads and the scene, one pad at a time.
+ * Tabletop manipulation is quasi-static (0.01 m per step at most), so contacts are resolved by
+ * moving the lighter side out of penetration: the hand out of fixed geometry, a joint along its
+ * axis when the push is along that axis, a resting free object sideways.
+ */
+public final class Contacts {
+    /** Radius of a pad's footprint when it meets round geometry (door grip and panel). */
+    public static final float PAD_RADIUS = 0.01f;
+    private static final float HALF_PAD_THICKNESS = 0.5f * PAD_THICKNESS;
+
+    private Contacts() {
+    }
+
+    private static float sign(float d) {
+        return d >= 0.0f ? 1.0f : -1.0f;
+    }
+
+    /** Pushes the hand out of a fixed box (centre c, half-extents e) along its axis of least penetration. */
+    public static void handVsFixedBox(SimState s, int i, float cx, float cy, float cz, float ex, float ey, float ez) {
+        int v = 3 * i;
+        for (int side = -1; side <= 1; side += 2) {
+            float dx = s.hand[v] - cx;
+            float dy = Gripper.padCenterY(s, i, side) - cy;
+            float dz = Gripper.padCenterZ(s, i) - cz;
+            float ox = PAD_HALF_X + ex - Math.abs(dx);
+            float oy = HALF_PAD_THICKNESS + ey - Math.abs(dy);
+            float oz = PAD_HALF_Z + ez - Math.abs(dz);
+            if (ox <= 0.0f || oy <= 0.0f || oz <= 0.0f) {
+                continue;
+            }
+            if (ox <= oy && ox <= oz) {
+                s.hand[v] += sign(dx) * ox;
+            } else if (oy <= oz) {
+                s.hand[v + 1] += sign(dy) * oy;
+            } else {
+                s.hand[v + 2] += sign(dz) * oz;
+            }
+        }
+    }
+
+    /**
+     * Pads against a box carried by a prismatic joint along world axis {@code axis} (0 x, 1 y,
+     * 2 z; the joint value grows along +axis). A push along the axis moves the joint within its
+     * limits and the hand takes the rest; a push across it stops the hand.
+     *
+     * @return the new joint value
+     */
+    public static float handVsSlidingBox(SimState s, int i, float cx, float cy, float cz,
+                                         float ex, float ey, float ez, int axis,
+                                         float q, float qMin, float qMax) {
+        int v = 3 * i;
+        for (int side = -1; side <= 1; side += 2) {
+            float dx = s.hand[v] - cx;
+            float dy = Gripper.padCenterY(s, i, side) - cy;
+            float dz = Gripper.padCenterZ(s, i) - cz;
+            float ox = PAD_HALF_X + ex - Math.abs(dx);
+            float oy = HALF_PAD_THICKNESS + ey - Math.abs(dy);
+            float oz = PAD_HALF_Z + ez - Math.abs(dz);
+            if (ox <= 0.0f || oy <= 0.0f || oz <= 0.0f) {
+                continue;
+            }
+            int k;
+            float pen;
+            float dir;
+            if (ox <= oy && ox <= oz) {
+                k = 0;
+                pen = ox;
+                dir = sign(dx);
+            } else if (oy <= oz) {
+                k = 1;
+                pen = oy;
+                dir = sign(dy);
+            } else {
+                k = 2;
+                pen = oz;
+                dir = sign(dz);
+            }
+            if (k == axis) {
+                float wanted = -dir * pen;
+                float next = FMath.clamp(q + wanted, qMin, qMax);
+                float applied = next - q;
+                q = next;
+                if (k == 0) {
+                    cx += applied;
+                } else if (k == 1) {
+                    cy += applied;
+                } else {
+                    cz += applied;
+                }
+                s.hand[v + k] -= wanted - applied;
+            } else {
+                s.hand[v + k] += dir * pen;
+            }
+        }
+        return q;
+    }
+
+    /**
+     * Pads against a capsule fixed to a revolute joint about a vertical axis through the hinge.
+     * The capsule runs from local (ax, ay) to (bx, by) in the joint frame at angle q (cosQ, sinQ),
+     * radius r, heights [zLo, zHi]. The push is linearised per substep: the joint turns by the
+     * penetration over the contact point's lever, the hand takes what the joint cannot.
+     *
+     * @return the new joint value
+     */
+    public static float handVsSwingingCapsule(SimState s, int i, float hingeX, float hingeY,
+                                              float cosQ, float sinQ, float ax, float ay, float bx, float by,
+                                              float r, float zLo, float zHi, float q, float qMin, float qMax) {
+        int v = 3 * i;
+        float padZ = Gripper.padCenterZ(s, i);
+        if (padZ + PAD_HALF_Z <= zLo || padZ - PAD_HALF_Z >= zHi) {
+            return q;
+        }
+        float wax = hingeX + cosQ * ax - sinQ * ay;
+        float way = hingeY + sinQ * ax + cosQ * ay;
+        float wbx = hingeX + cosQ * bx - sinQ * by;
+        float wby = hingeY + sinQ * bx + cosQ * by;
+        float sx = wbx - wax;
+        float sy = wby - way;
+        float lengthSq = sx * sx + sy * sy;
+        float reach = PAD_RADIUS + r;
+        for (int side = -1; side <= 1; side += 2) {
+            float px = s.hand[v];
+            float py = Gripper.padCenterY(s, i, side);
+            float t = FMath.clamp(((px - wax) * sx + (py - way) * sy) / lengthSq, 0.0f, 1.0f);
+            float contactX = wax + t * sx;
+            float contactY = way + t * sy;
+            float dx = px - contactX;
+            float dy = py - contactY;
+            float dist = FMath.norm2(dx, dy);
+            if (dist >= reach) {
+                continue;
+            }
+            float nx;
+            float ny;
+            if (dist > 1e-6f) {
+                nx = dx / dist;
+                ny = dy / dist;
+            } else {
+                nx = sinQ;
+                ny = -cosQ;
+            }
+            float pen = reach - dist;
+            // Velocity of the contact point per unit joint angle, projected on the push direction (-n).
+            float leverSpeed = (contactY - hingeY) * nx - (contactX - hingeX) * ny;
+            float moved = 0.0f;
+            if (Math.abs(leverSpeed) > 0.02f) {
+                float wanted = FMath.clamp(pen / leverSpeed, -0.1f, 0.1f);
+                float next = FMath.clamp(q + wanted, qMin, qMax);
+                moved = (next - q) * leverSpeed;
+                q = next;
+            }
+            float rest = pen - moved;
+            if (rest > 0.0f) {
+                s.hand[v] += nx * rest;
+                s.hand[v + 1] += ny * rest;
+            }
+        }
+        return q;
+    }
+
+    /**
+     * Pads push a resting free object (a segment along x of half-length halfLen, radius r,
+     * half-height hz, centred at obj) sideways; a pad pressing on it from above is held up instead,
+     * since the table carries the object.
+     */
+    public static void padsVsFreeObject(SimState s, int i, float halfLen, float r, float hz) {
+        int v = 3 * i;
+        float padZ = Gripper.padCenterZ(s, i);
+        for (int side = -1; side <= 1; side += 2) {
+            float ox = s.obj[v];
+            float oy = s.obj[v + 1];
+            float oz = s.obj[v + 2];
+            float zOverlap = Math.min(padZ + PAD_HALF_Z - (oz - hz), oz + hz - (padZ - PAD_HALF_Z));
+            if (zOverlap <= 0.0f) {
+                continue;
+            }
+            float px = s.hand[v];
+            float py = Gripper.padCenterY(s, i, side);
+            float segX = FMath.clamp(px, ox - halfLen, ox + halfLen);
+            float nearX = FMath.clamp(segX, px - PAD_HALF_X, px + PAD_HALF_X);
+            float nearY = FMath.clamp(oy, py - HALF_PAD_THICKNESS, py + HALF_PAD_THICKNESS);
+            float dx = segX - nearX;
+            float dy = oy - nearY;
+            float dist = FMath.norm2(dx, dy);
+            float nx;
+            float ny;
+            float pen;
+            if (dist > 1e-6f) {
+                if (dist >= r) {
+                    continue;
+                }
+                nx = dx / dist;
+                ny = dy / dist;
+                pen = r - dist;
+            } else {
+                nx = 0.0f;
+                ny = sign(oy - py);
+                pen = r + HALF_PAD_THICKNESS - Math.abs(oy - py);
+            }
+            if (padZ > oz && zOverlap < pen) {
+                s.hand[v + 2] += zOverlap;
+                padZ += zOverlap;
+            } else {
+                s.obj[v] += nx * pen;
+                s.obj[v + 1] += ny * pen;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.mtboard.engine.sim;
+
+import org.mtboard.engine.rng.CounterRandom;
+
+/** The CPU backend: envs split into contiguous chunks, one per thread, stepped in place. */
+public final class CpuVecEnv implements VecEnv {
+    private final TaskSet taskSet;
+    private final SimState state;
+    private final StepOutputs outputs;
+    private final EnvStepper stepper;
+    private final ChunkPool pool;
+    private final CounterRandom[] randoms;
+    private final ChunkPool.ChunkJob resetJob = this::resetRange;
+    private final ChunkPool.ChunkJob stepJob = this::stepRange;
+    private float[] pendingActions;
+
+    public CpuVecEnv(TaskSet taskSet, int seed, int threads) {
+        this.taskSet = taskSet;
+        this.state = new SimState(taskSet.numEnvs());
+        this.outputs = new StepOutputs(taskSet.numEnvs());
+        this.stepper = new EnvStepper(state, outputs, seed);
+        this.pool = new ChunkPool(threads);
+        this.randoms = new CounterRandom[threads];
+        for (int k = 0; k < threads; k++) {
+            randoms[k] = new CounterRandom();
+        }
+    }
+
+    /** All available cores. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    @Override
+    public TaskSet taskSet() {
+        return taskSet;
+    }
+
+    @Override
+    public int numEnvs() {
+        return taskSet.numEnvs();
+    }
+
+    @Override
+    public String backend() {
+        return "cpu";
+    }
+
+    public int threads() {
+        return pool.threads();
+    }
+
+    /** Read-only view for tests and tools; do not modify. */
+    public SimState state() {
+        return state;
+    }
+
+    @Override
+    public void reset() {
+        java.util.Arrays.fill(state.episode, 0);
+        pool.run(resetJob, numEnvs());
+    }
+
+    @Override
+    public void step(float[] actions) {
+        if (actions.length < 4 * numEnvs()) {
+            throw new IllegalArgumentException("actions must hold 4 floats per env: need " + 4 * numEnvs() + ", got " + actions.length);
+        }
+        pendingActions = actions;
+        pool.run(stepJob, numEnvs());
+        pendingActions = null;
+    }
+
+    private void resetRange(int from, int to, int worker) {
+        for (int t = 0; t < taskSet.taskCount(); t++) {
+            int first = taskSet.firstEnv(t);
+            int lo = Math.max(from, first);
+            int hi = Math.min(to, first + taskSet.envCount(t));
+            Task task = taskSet.task(t);
+            for (int i = lo; i < hi; i++) {
+                stepper.reset(task, i, i - first, randoms[worker]);
+                outputs.rewards[i] = 0.0f;
+                outputs.successes[i] = 0;
+                outputs.dones[i] = 0;
+            }
+        }
+    }
+
+    private void stepRange(int from, int to, int worker) {
+        float[] actions = pendingActions;
+        for (int t = 0; t < taskSet.taskCount(); t++) {
+            int first = taskSet.firstEnv(t);
+            int lo = Math.max(from, first);
+            int hi = Math.min(to, first + taskSet.envCount(t));
+            Task task = taskSet.task(t);
+            for (int i = lo; i < hi; i++) {
+                stepper.step(task, i, i - first, actions, randoms[worker]);
+            }
+        }
+    }
+
+    @Override
+    public float[] observations() {
+        return outputs.observations;
+    }
+
+    @Override
+    public float[] rewards() {
+        return outputs.rewards;
+    }
+
+    @Override
+    public byte[] successes() {
+        return outputs.successes;
+    }
+
+    @Override
+    public byte[] dones() {
+        return outputs.dones;
+    }
+
+    @Override
+    public float[] finalObservations() {
+        return outputs.finalObservations;
+    }
+
+    @Override
+    public float[] finalReturns() {
+        return outputs.finalReturns;
+    }
+
+    @Override
+    public byte[] finalSuccesses() {
+        return outputs.finalSuccesses;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

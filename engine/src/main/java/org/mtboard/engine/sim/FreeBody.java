@@ -1,0 +1,92 @@
+package org.mtboard.engine.sim;
+
+/**
+ * A translation-only free object (puck, peg): a segment along world x of half-length halfLen
+ * and radius r (its width across the fingers is 2r), resting at restZ. It is pushed by the pads,
+ * squeezed to the centre and grasped when the closing fingers hold it, carried rigidly, and
+ * falls under gravity when released.
+ */
+public final class FreeBody {
+    public static final float GRAVITY = 9.81f;
+    /** Commanding the fingers this much wider than the object releases it. */
+    private static final float RELEASE_SLACK = 0.002f;
+    private static final float GRASP_TOLERANCE = 1e-4f;
+
+    public final float halfLen;
+    public final float radius;
+    public final float halfHeight;
+    public final float restZ;
+
+    public FreeBody(float halfLen, float radius, float halfHeight, float restZ) {
+        this.halfLen = halfLen;
+        this.radius = radius;
+        this.halfHeight = halfHeight;
+        this.restZ = restZ;
+    }
+
+    /** Whether the object's centre line lies between the two pads, overlapping them in x and z. */
+    public boolean betweenPads(SimState s, int i) {
+        int v = 3 * i;
+        return Math.abs(s.obj[v + 1] - s.hand[v + 1]) < 0.5f * s.gap[i]
+                && Math.abs(s.obj[v] - s.hand[v]) < halfLen + Gripper.PAD_HALF_X
+                && Math.abs(s.obj[v + 2] - Gripper.padCenterZ(s, i)) < halfHeight + Gripper.PAD_HALF_Z;
+    }
+
+    /** Width the closing fingers stop at: the object's, when it is between them, else 0. */
+    public float pinchWidth(SimState s, int i) {
+        return s.grasped[i] != 0 || betweenPads(s, i) ? 2.0f * radius : 0.0f;
+    }
+
+    /** One substep of the object's motion, after the hand and fingers have moved. */
+    public void update(SimState s, int i, float targetGap, float dt) {
+        int v = 3 * i;
+        float width = 2.0f * radius;
+        if (s.grasped[i] != 0) {
+            if (targetGap > width + RELEASE_SLACK) {
+                s.grasped[i] = 0;
+            } else {
+                s.obj[v] = s.hand[v] + s.graspOffset[v];
+                s.obj[v + 1] = s.hand[v + 1];
+                s.obj[v + 2] = s.hand[v + 2] + s.graspOffset[v + 2];
+                if (s.obj[v + 2] < restZ) {
+                    // The table carries a held object too: it lifts the hand rather than sink.
+                    s.hand[v + 2] += restZ - s.obj[v + 2];
+                    s.obj[v + 2] = restZ;
+                }
+                return;
+            }
+        }
+        if (betweenPads(s, i)) {
+            float room = 0.5f * s.gap[i] - radius;
+            float hy = s.hand[v + 1];
+            s.obj[v + 1] = room > 0.0f ? FMath.clamp(s.obj[v + 1], hy - room, hy + room) : hy;
+            if (s.gap[i] <= width + GRASP_TOLERANCE && targetGap < width) {
+                s.grasped[i] = 1;
+                s.objVz[i] = 0.0f;
+                s.obj[v + 1] = hy;
+                s.graspOffset[v] = s.obj[v] - s.hand[v];
+                s.graspOffset[v + 1] = 0.0f;
+                s.graspOffset[v + 2] = s.obj[v + 2] - s.hand[v + 2];
+                return;
+            }
+        } else {
+            Contacts.padsVsFreeObject(s, i, halfLen, radius, halfHeight);
+        }
+        fall(s, i, dt);
+    }
+
+    private void fall(SimState s, int i, float dt) {
+        int v = 3 * i;
+        if (s.obj[v + 2] <= restZ && s.objVz[i] == 0.0f) {
+            return;
+        }
+        float vz = s.objVz[i] - GRAVITY * dt;
+        float z = s.obj[v + 2] + vz * dt;
+        if (z <= restZ) {
+            z = restZ;
+            vz = 0.0f;
+        }
+        s.obj[v + 2] = z;
+        s.objVz[i] = vz;
+    }
+}

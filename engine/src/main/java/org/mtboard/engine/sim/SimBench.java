@@ -1,0 +1,78 @@
+package org.mtboard.engine.sim;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/**
+ * Measures env-steps per second of a vector env on a task mix with uniform random actions, and
+ * the bytes allocated by all threads during the timed steps (the step loop must allocate none).
+ */
+public final class SimBench {
+    /** Distinct random action buffers cycled through, so action generation stays out of the timing. */
+    private static final int ACTION_SLOTS = 8;
+
+    /** Figures of one run. */
+    public record Result(String backend, int envs, int steps, double envStepsPerSecond, int threads,
+                         long allocatedBytes, double seconds) {
+    }
+
+    private SimBench() {
+    }
+
+    public static Result run(List<TaskId> tasks, int numEnvs, int steps, int warmupSteps, int seed, int threads) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        }
+        TaskSet set = TaskSet.evenSplit(tasks, numEnvs);
+        float[][] actions = randomActions(set, seed);
+        try (CpuVecEnv env = new CpuVecEnv(set, seed, threads)) {
+            env.reset();
+            for (int k = 0; k < warmupSteps; k++) {
+                env.step(actions[k % ACTION_SLOTS]);
+            }
+            long probeCost = -allocatedByAllThreads() + allocatedByAllThreads();
+            long allocatedBefore = allocatedByAllThreads();
+            long start = System.nanoTime();
+            for (int k = 0; k < steps; k++) {
+                env.step(actions[k % ACTION_SLOTS]);
+            }
+            long elapsed = System.nanoTime() - start;
+            long allocated = allocatedByAllThreads() - allocatedBefore - probeCost;
+            double seconds = elapsed / 1e9;
+            return new Result(env.backend(), numEnvs, steps, (double) numEnvs * steps / seconds, env.threads(),
+                    allocated, seconds);
+        }
+    }
+
+    private static float[][] randomActions(TaskSet set, int seed) {
+        RandomPolicy policy = new RandomPolicy(seed);
+        float[][] actions = new float[ACTION_SLOTS][4 * set.numEnvs()];
+        for (int slot = 0; slot < ACTION_SLOTS; slot++) {
+            for (int t = 0; t < set.taskCount(); t++) {
+                for (int j = 0; j < set.envCount(t); j++) {
+                    policy.act(set.task(t).id(), j, 0, slot, actions[slot], 4 * (set.firstEnv(t) + j));
+                }
+            }
+        }
+        return actions;
+    }
+
+    /**
+     * Sum of bytes allocated so far by every live thread (HotSpot's per-thread accounting). The
+     * probe allocates its own id arrays; run() measures that cost and subtracts it.
+     */
+    static long allocatedByAllThreads() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean)) {
+            return -1;
+        }
+        com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
+        long total = 0;
+        for (long bytes : hotspot.getThreadAllocatedBytes(bean.getAllThreadIds())) {
+            if (bytes > 0) {
+                total += bytes;
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,91 @@
+package org.mtboard.engine.sim.tasks;
+
+import org.mtboard.engine.rng.CounterRandom;
+import org.mtboard.engine.sim.Contacts;
+import org.mtboard.engine.sim.ExpertPolicy;
+import org.mtboard.engine.sim.FMath;
+import org.mtboard.engine.sim.Gripper;
+import org.mtboard.engine.sim.Rewards;
+import org.mtboard.engine.sim.SimState;
+import org.mtboard.engine.sim.Task;
+import org.mtboard.engine.sim.TaskId;
+
+/**
+ * button-press-topdown-v2: press a button on a vertical slide down until its cap top is within
+ * 2 cm of the goal height (box z + 0.1). Cap top = box + (0, 0, 0.193 + q). Meta-World's joint
+ * range [-0.06, 0] cannot reach success (q <= -0.0731), so the limit is widened to -0.09.
+ */
+public final class ButtonPressTopdownTask extends Task {
+    static final float Q_MIN = -0.09f;
+    static final float Q_MAX = 0.0f;
+    static final float CAP_TOP = 0.193f;
+    static final float CAP_HALF_XY = 0.043f;
+    static final float CAP_HALF_Z = 0.011f;
+    static final float GOAL_DZ = 0.1f;
+    static final float BOX_Z = 0.115f;
+    static final float SUCCESS_DISTANCE = 0.02f;
+
+    public ButtonPressTopdownTask() {
+        super(TaskId.BUTTON_PRESS_TOPDOWN);
+    }
+
+    @Override
+    public float handInitY() {
+        return 0.4f;
+    }
+
+    @Override
+    public void reset(SimState s, int i, CounterRandom random) {
+        float bx = random.uniform(-0.1f, 0.1f);
+        float by = random.uniform(0.8f, 0.9f);
+        s.setFixture(i, bx, by, BOX_Z);
+        s.setGoal(i, bx, by, BOX_Z + GOAL_DZ);
+        placeCap(s, i);
+    }
+
+    private static void placeCap(SimState s, int i) {
+        int v = 3 * i;
+        s.setObj(i, s.fixture[v], s.fixture[v + 1], s.fixture[v + 2] + CAP_TOP + s.joint[i]);
+    }
+
+    @Override
+    public void interact(SimState s, int i, float targetGap, float dt) {
+        int v = 3 * i;
+        float bx = s.fixture[v];
+        float by = s.fixture[v + 1];
+        // Housing below the cap (fixed); the cap sinks into its opening when pressed.
+        Contacts.handVsFixedBox(s, i, bx, by, 0.1025f, 0.12f, 0.1f, 0.1025f);
+        float q = s.joint[i];
+        float capCenterZ = s.fixture[v + 2] + CAP_TOP + q - CAP_HALF_Z;
+        s.joint[i] = Contacts.handVsSlidingBox(s, i, bx, by, capCenterZ, CAP_HALF_XY, CAP_HALF_XY, CAP_HALF_Z,
+                2, q, Q_MIN, Q_MAX);
+        placeCap(s, i);
+    }
+
+    @Override
+    public boolean isSuccess(SimState s, int i) {
+        return Math.abs(s.goal[3 * i + 2] - s.obj[3 * i + 2]) <= SUCCESS_DISTANCE;
+    }
+
+    @Override
+    public float shapedReward(SimState s, int i, float gripCommand) {
+        int v = 3 * i;
+        float tcpToObj = FMath.norm3(s.obj[v] - s.tcpX(i), s.obj[v + 1] - s.tcpY(i), s.obj[v + 2] - s.tcpZ(i));
+        float tcp0Z = s.hand0[v + 2] - Gripper.TCP_OFFSET;
+        float margin = FMath.norm3(s.obj[v] - s.hand0[v], s.obj[v + 1] - s.hand0[v + 1], s.obj[v + 2] - tcp0Z);
+        float near = Rewards.longTail(tcpToObj, 0.0f, 0.01f, margin);
+        float openness = FMath.clamp(s.gap[i] / Gripper.OPEN_GAP, 0.0f, 1.0f);
+        float reward = 5.0f * Rewards.hamacher(1.0f - openness, near);
+        if (tcpToObj <= 0.03f) {
+            float pressed = Rewards.longTail(Math.abs(s.goal[v + 2] - s.obj[v + 2]), 0.0f, 0.005f,
+                    Math.abs(s.goal[v + 2] - s.obj0[v + 2]));
+            reward += 5.0f * pressed;
+        }
+        return reward;
+    }
+
+    @Override
+    public ExpertPolicy expert() {
+        return new ButtonPressTopdownExpert();
+    }
+}
