@@ -45,6 +45,11 @@ public final class ChunkPool implements AutoCloseable {
         return threads;
     }
 
+    /** The worker threads (not the caller's), for per-thread accounting; do not modify. */
+    Thread[] workerThreads() {
+        return workers;
+    }
+
     private int chunkStart(int worker) {
         return (int) ((long) total * worker / threads);
     }

@@ -50,6 +50,11 @@ public final class CpuVecEnv implements VecEnv {
         return pool.threads();
     }
 
+    /** The pool's worker threads, for allocation accounting in benchmarks and tests. */
+    Thread[] workerThreads() {
+        return pool.workerThreads();
+    }
+
     /** Read-only view for tests and tools; do not modify. */
     public SimState state() {
         return state;

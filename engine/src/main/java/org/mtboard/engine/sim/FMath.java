@@ -10,9 +10,11 @@ public final class FMath {
     public static final float PI = 3.14159265358979f;
     public static final float HALF_PI = 1.57079632679490f;
     private static final float TWO_OVER_PI = 0.636619772367581f;
-    // pi/2 split in two floats so that x - j*pi/2 keeps its low bits (Cody-Waite reduction).
-    private static final float PIO2_HI = 1.5707963705062866f;
-    private static final float PIO2_LO = -4.371139000186243e-8f;
+    // pi/2 split in three floats with short mantissas, so j * PIO2_A and j * PIO2_B are exact and
+    // x - j*pi/2 keeps its low bits (Cody-Waite reduction).
+    private static final float PIO2_A = 1.5703125f;
+    private static final float PIO2_B = 4.837512969970703e-4f;
+    private static final float PIO2_C = 7.549790126404332e-8f;
     private static final float LN2_HI = 0.693145751953125f;
     private static final float LN2_LO = 1.428606765330187e-6f;
     private static final float LN2 = 0.693147180559945f;
@@ -25,7 +27,7 @@ public final class FMath {
 
     public static float sin(float x) {
         int j = roundToInt(x * TWO_OVER_PI);
-        float r = (x - j * PIO2_HI) - j * PIO2_LO;
+        float r = reduce(x, j);
         switch (j & 3) {
             case 0: return sinPoly(r);
             case 1: return cosPoly(r);
@@ -36,13 +38,17 @@ public final class FMath {
 
     public static float cos(float x) {
         int j = roundToInt(x * TWO_OVER_PI);
-        float r = (x - j * PIO2_HI) - j * PIO2_LO;
+        float r = reduce(x, j);
         switch (j & 3) {
             case 0: return cosPoly(r);
             case 1: return -sinPoly(r);
             case 2: return -cosPoly(r);
             default: return sinPoly(r);
         }
+    }
+
+    private static float reduce(float x, int j) {
+        return ((x - j * PIO2_A) - j * PIO2_B) - j * PIO2_C;
     }
 
     /** sin on [-pi/4, pi/4], Taylor to r^11. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Measures env-steps per second of a vector env on a task mix with uniform random actions, and
- * the bytes allocated by all threads during the timed steps (the step loop must allocate none).
+ * the bytes allocated by the stepping threads during the timed steps (the step loop must
+ * allocate none).
  */
 public final class SimBench {
     /** Distinct random action buffers cycled through, so action generation stays out of the timing. */
@@ -30,14 +31,14 @@ public final class SimBench {
             for (int k = 0; k < warmupSteps; k++) {
                 env.step(actions[k % ACTION_SLOTS]);
             }
-            long probeCost = -allocatedByAllThreads() + allocatedByAllThreads();
-            long allocatedBefore = allocatedByAllThreads();
+            long probeCost = -allocatedByStepThreads(env) + allocatedByStepThreads(env);
+            long allocatedBefore = allocatedByStepThreads(env);
             long start = System.nanoTime();
             for (int k = 0; k < steps; k++) {
                 env.step(actions[k % ACTION_SLOTS]);
             }
             long elapsed = System.nanoTime() - start;
-            long allocated = allocatedByAllThreads() - allocatedBefore - probeCost;
+            long allocated = allocatedByStepThreads(env) - allocatedBefore - probeCost;
             double seconds = elapsed / 1e9;
             return new Result(env.backend(), numEnvs, steps, (double) numEnvs * steps / seconds, env.threads(),
                     allocated, seconds);
@@ -58,20 +59,19 @@ public final class SimBench {
     }
 
     /**
-     * Sum of bytes allocated so far by every live thread (HotSpot's per-thread accounting). The
-     * probe allocates its own id arrays; run() measures that cost and subtracts it.
+     * Bytes allocated so far by the threads that step the simulator: the calling thread and the
+     * pool's workers (HotSpot's per-thread accounting). The probe allocates its own arrays; run()
+     * measures that cost and subtracts it.
      */
-    static long allocatedByAllThreads() {
+    static long allocatedByStepThreads(CpuVecEnv env) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         if (!(bean instanceof com.sun.management.ThreadMXBean)) {
             return -1;
         }
         com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
-        long total = 0;
-        for (long bytes : hotspot.getThreadAllocatedBytes(bean.getAllThreadIds())) {
-            if (bytes > 0) {
-                total += bytes;
-            }
+        long total = hotspot.getCurrentThreadAllocatedBytes();
+        for (Thread t : env.workerThreads()) {
+            total += hotspot.getThreadAllocatedBytes(t.getId());
         }
         return total;
     }

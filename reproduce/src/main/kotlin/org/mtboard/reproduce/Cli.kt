@@ -1,0 +1,53 @@
+package org.mtboard.reproduce
+
+import java.io.PrintWriter
+import org.mtboard.reproduce.sim.SimBenchCommand
+import org.mtboard.reproduce.sim.SimCheckCommand
+import org.mtboard.reproduce.sim.SimCommand
+import picocli.CommandLine
+
+/**
+ * Wires the command tree and MTBoard's exit-code convention: 0 success, 2 usage error (one line
+ * naming the argument, no stack trace), 1 runtime failure.
+ */
+object Cli {
+    const val USAGE_ERROR = 2
+    const val RUNTIME_ERROR = 1
+
+    fun commandLine(out: PrintWriter, err: PrintWriter): CommandLine {
+        val sim = CommandLine(SimCommand())
+            .addSubcommand(SimCheckCommand())
+            .addSubcommand(SimBenchCommand())
+        val root = CommandLine(MtboardCommand()).addSubcommand(sim)
+        root.out = out
+        root.err = err
+        root.setParameterExceptionHandler { e, _ ->
+            val cmd = e.commandLine
+            cmd.err.println("mtboard: error: ${e.message} (see '${cmd.commandSpec.qualifiedName()} --help')")
+            USAGE_ERROR
+        }
+        root.setExecutionExceptionHandler { e, cmd, _ ->
+            cmd.err.println("mtboard: failed: ${e.message ?: e.javaClass.simpleName}")
+            RUNTIME_ERROR
+        }
+        return root
+    }
+
+    fun run(args: Array<String>, out: PrintWriter, err: PrintWriter): Int =
+        commandLine(out, err).execute(*args)
+}
+
+@CommandLine.Command(
+    name = "mtboard",
+    mixinStandardHelpOptions = true,
+    version = ["mtboard 0.1.0"],
+    description = ["MTBoard: official evaluation of multi-task RL on Meta-World MT10/MT50."],
+)
+class MtboardCommand : Runnable {
+    @CommandLine.Spec
+    lateinit var spec: CommandLine.Model.CommandSpec
+
+    override fun run() {
+        throw CommandLine.ParameterException(spec.commandLine(), "a command is required: sim")
+    }
+}
