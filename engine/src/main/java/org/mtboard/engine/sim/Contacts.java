@@ -14,6 +14,8 @@ public final class Contacts {
     /** Radius of a pad's footprint when it meets round geometry (door grip and panel). */
     public static final float PAD_RADIUS = 0.01f;
     private static final float HALF_PAD_THICKNESS = 0.5f * PAD_THICKNESS;
+    /** Axis value for a box that no joint carries. */
+    private static final int NO_JOINT = -1;
 
     private Contacts() {
     }
@@ -24,31 +26,13 @@ public final class Contacts {
 
     /** Pushes the hand out of a fixed box (centre c, half-extents e) along its axis of least penetration. */
     public static void handVsFixedBox(SimState s, int i, float cx, float cy, float cz, float ex, float ey, float ez) {
-        int v = 3 * i;
-        for (int side = -1; side <= 1; side += 2) {
-            float dx = s.hand[v] - cx;
-            float dy = Gripper.padCenterY(s, i, side) - cy;
-            float dz = Gripper.padCenterZ(s, i) - cz;
-            float ox = PAD_HALF_X + ex - Math.abs(dx);
-            float oy = HALF_PAD_THICKNESS + ey - Math.abs(dy);
-            float oz = PAD_HALF_Z + ez - Math.abs(dz);
-            if (ox <= 0.0f || oy <= 0.0f || oz <= 0.0f) {
-                continue;
-            }
-            if (ox <= oy && ox <= oz) {
-                s.hand[v] += sign(dx) * ox;
-            } else if (oy <= oz) {
-                s.hand[v + 1] += sign(dy) * oy;
-            } else {
-                s.hand[v + 2] += sign(dz) * oz;
-            }
-        }
+        handVsSlidingBox(s, i, cx, cy, cz, ex, ey, ez, NO_JOINT, 0.0f, 0.0f, 0.0f);
     }
 
     /**
      * Pads against a box carried by a prismatic joint along world axis {@code axis} (0 x, 1 y,
-     * 2 z; the joint value grows along +axis). A push along the axis moves the joint within its
-     * limits and the hand takes the rest; a push across it stops the hand.
+     * 2 z; the joint value grows along +axis; NO_JOINT for fixed geometry). A push along the axis
+     * moves the joint within its limits and the hand takes the rest; a push across it stops the hand.
      *
      * @return the new joint value
      */

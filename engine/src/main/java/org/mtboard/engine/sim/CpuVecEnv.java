@@ -77,29 +77,29 @@ public final class CpuVecEnv implements VecEnv {
     }
 
     private void resetRange(int from, int to, int worker) {
-        for (int t = 0; t < taskSet.taskCount(); t++) {
-            int first = taskSet.firstEnv(t);
-            int lo = Math.max(from, first);
-            int hi = Math.min(to, first + taskSet.envCount(t));
-            Task task = taskSet.task(t);
-            for (int i = lo; i < hi; i++) {
-                stepper.reset(task, i, i - first, randoms[worker]);
-                outputs.rewards[i] = 0.0f;
-                outputs.successes[i] = 0;
-                outputs.dones[i] = 0;
-            }
-        }
+        runRange(from, to, worker, null);
     }
 
     private void stepRange(int from, int to, int worker) {
-        float[] actions = pendingActions;
+        runRange(from, to, worker, pendingActions);
+    }
+
+    /** Resets (actions == null) or steps the envs in [from, to), task block by task block. */
+    private void runRange(int from, int to, int worker, float[] actions) {
         for (int t = 0; t < taskSet.taskCount(); t++) {
             int first = taskSet.firstEnv(t);
             int lo = Math.max(from, first);
             int hi = Math.min(to, first + taskSet.envCount(t));
             Task task = taskSet.task(t);
             for (int i = lo; i < hi; i++) {
-                stepper.step(task, i, i - first, actions, randoms[worker]);
+                if (actions == null) {
+                    stepper.reset(task, i, i - first, randoms[worker]);
+                    outputs.rewards[i] = 0.0f;
+                    outputs.successes[i] = 0;
+                    outputs.dones[i] = 0;
+                } else {
+                    stepper.step(task, i, i - first, actions, randoms[worker]);
+                }
             }
         }
     }

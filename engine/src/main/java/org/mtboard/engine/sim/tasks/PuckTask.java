@@ -3,6 +3,7 @@ package org.mtboard.engine.sim.tasks;
 import org.mtboard.engine.rng.CounterRandom;
 import org.mtboard.engine.sim.FMath;
 import org.mtboard.engine.sim.FreeBody;
+import org.mtboard.engine.sim.Rewards;
 import org.mtboard.engine.sim.SimState;
 import org.mtboard.engine.sim.Task;
 import org.mtboard.engine.sim.TaskId;
@@ -72,6 +73,19 @@ abstract class PuckTask extends Task {
     static float objToGoal(SimState s, int i) {
         int v = 3 * i;
         return FMath.norm3(s.obj[v] - s.goal[v], s.obj[v + 1] - s.goal[v + 1], s.obj[v + 2] - s.goal[v + 2]);
+    }
+
+    /** Object-to-goal distance at reset: the in-place reward's margin. */
+    static float objToGoalAtReset(SimState s, int i) {
+        int v = 3 * i;
+        return FMath.norm3(s.obj0[v] - s.goal[v], s.obj0[v + 1] - s.goal[v + 1], s.obj0[v + 2] - s.goal[v + 2]);
+    }
+
+    /** Meta-World's caging reward for the puck (r 0.015, pad threshold 0.05, xz 0.005, high density). */
+    static float puckCaging(SimState s, int i, float gripCommand) {
+        int v = 3 * i;
+        return Rewards.cagingHighDensity(s, i, s.obj[v], s.obj[v + 1], s.obj[v + 2],
+                s.obj0[v], s.obj0[v + 1], s.obj0[v + 2], 0.015f, 0.05f, 0.005f, gripCommand);
     }
 
     static float tcpToObj(SimState s, int i) {

@@ -1,7 +1,6 @@
 package org.mtboard.engine.sim.tasks;
 
 import org.mtboard.engine.sim.ExpertPolicy;
-import org.mtboard.engine.sim.FMath;
 import org.mtboard.engine.sim.Gripper;
 import org.mtboard.engine.sim.Rewards;
 import org.mtboard.engine.sim.SimState;
@@ -27,11 +26,8 @@ public final class PushTask extends PuckTask {
 
     @Override
     public float shapedReward(SimState s, int i, float gripCommand) {
-        int v = 3 * i;
-        float margin = FMath.norm3(s.obj0[v] - s.goal[v], s.obj0[v + 1] - s.goal[v + 1], s.obj0[v + 2] - s.goal[v + 2]);
-        float inPlace = Rewards.longTail(objToGoal(s, i), 0.0f, SUCCESS_DISTANCE, margin);
-        float grasp = Rewards.cagingHighDensity(s, i, s.obj[v], s.obj[v + 1], s.obj[v + 2],
-                s.obj0[v], s.obj0[v + 1], s.obj0[v + 2], 0.015f, 0.05f, 0.005f, gripCommand);
+        float inPlace = Rewards.longTail(objToGoal(s, i), 0.0f, SUCCESS_DISTANCE, objToGoalAtReset(s, i));
+        float grasp = puckCaging(s, i, gripCommand);
         float reward = 2.0f * grasp;
         if (tcpToObj(s, i) < 0.02f && s.gap[i] / Gripper.OPEN_GAP > 0.0f) {
             reward += 1.0f + 5.0f * inPlace;
