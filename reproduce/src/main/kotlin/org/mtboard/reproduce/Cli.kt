@@ -4,6 +4,7 @@ import java.io.PrintWriter
 import org.mtboard.reproduce.sim.SimBenchCommand
 import org.mtboard.reproduce.sim.SimCheckCommand
 import org.mtboard.reproduce.sim.SimCommand
+import org.mtboard.reproduce.sim.SimParityCommand
 import picocli.CommandLine
 
 /**
@@ -18,6 +19,7 @@ object Cli {
         val sim = CommandLine(SimCommand())
             .addSubcommand(SimCheckCommand())
             .addSubcommand(SimBenchCommand())
+            .addSubcommand(SimParityCommand())
         val root = CommandLine(MtboardCommand()).addSubcommand(sim)
         root.out = out
         root.err = err

@@ -2,6 +2,8 @@ package org.mtboard.engine.sim;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import jcuda.driver.CUdeviceptr;
+import org.mtboard.engine.sim.cuda.CudaVecEnv;
 
 /**
  * Measures env-steps per second of a vector env on a task mix with uniform random actions, and
@@ -12,14 +14,20 @@ public final class SimBench {
     /** Distinct random action buffers cycled through, so action generation stays out of the timing. */
     private static final int ACTION_SLOTS = 8;
 
-    /** Figures of one run. */
-    public record Result(String backend, int envs, int steps, double envStepsPerSecond, int threads,
-                         long allocatedBytes, double seconds) {
+    /**
+     * Figures of one run. For cuda, envStepsPerSecond keeps every output on the device (a learner
+     * on the same GPU reads it there); withHostCopiesPerSecond adds the per-step copies of
+     * actions in and observations, rewards and flags out. threads and allocatedBytes are the
+     * CPU's (0 and -1 for cuda).
+     */
+    public record Result(String backend, String device, int envs, int steps, double envStepsPerSecond,
+                         double withHostCopiesPerSecond, int threads, long allocatedBytes, double seconds) {
     }
 
     private SimBench() {
     }
 
+    /** CPU backend with the given thread count. */
     public static Result run(List<TaskId> tasks, int numEnvs, int steps, int warmupSteps, int seed, int threads) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
@@ -40,8 +48,42 @@ public final class SimBench {
             long elapsed = System.nanoTime() - start;
             long allocated = allocatedByStepThreads(env) - allocatedBefore - probeCost;
             double seconds = elapsed / 1e9;
-            return new Result(env.backend(), numEnvs, steps, (double) numEnvs * steps / seconds, env.threads(),
-                    allocated, seconds);
+            double rate = (double) numEnvs * steps / seconds;
+            return new Result(env.backend(), "cpu", numEnvs, steps, rate, rate, env.threads(), allocated, seconds);
+        }
+    }
+
+    /** CUDA backend: device-resident stepping, then a shorter run with host copies every step. */
+    public static Result runCuda(List<TaskId> tasks, int numEnvs, int steps, int warmupSteps, int seed) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        }
+        TaskSet set = TaskSet.evenSplit(tasks, numEnvs);
+        float[][] actions = randomActions(set, seed);
+        try (CudaVecEnv env = new CudaVecEnv(set, seed)) {
+            CUdeviceptr[] deviceActions = new CUdeviceptr[ACTION_SLOTS];
+            for (int slot = 0; slot < ACTION_SLOTS; slot++) {
+                deviceActions[slot] = env.uploadActions(actions[slot]);
+            }
+            env.reset();
+            for (int k = 0; k < warmupSteps; k++) {
+                env.stepOnDevice(deviceActions[k % ACTION_SLOTS]);
+            }
+            env.synchronize();
+            long start = System.nanoTime();
+            for (int k = 0; k < steps; k++) {
+                env.stepOnDevice(deviceActions[k % ACTION_SLOTS]);
+            }
+            env.synchronize();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int hostSteps = Math.max(1, steps / 10);
+            long hostStart = System.nanoTime();
+            for (int k = 0; k < hostSteps; k++) {
+                env.step(actions[k % ACTION_SLOTS]);
+            }
+            double hostSeconds = (System.nanoTime() - hostStart) / 1e9;
+            return new Result(env.backend(), env.deviceName(), numEnvs, steps, (double) numEnvs * steps / seconds,
+                    (double) numEnvs * hostSteps / hostSeconds, 0, -1, seconds);
         }
     }
 

@@ -3,6 +3,7 @@ package org.mtboard.engine.sim;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs a policy (each task's scripted expert, or uniform random actions) for a number of
@@ -21,8 +22,15 @@ public final class SimCheck {
     private SimCheck() {
     }
 
+    /** On the CPU backend with the given thread count. */
     public static Map<String, TaskResult> run(List<TaskId> tasks, PolicyKind policy, int episodesPerTask,
                                               int seed, int threads) {
+        return run(tasks, policy, episodesPerTask, seed, set -> new CpuVecEnv(set, seed, threads));
+    }
+
+    /** On the vector env the factory builds for the check's task set. */
+    public static Map<String, TaskResult> run(List<TaskId> tasks, PolicyKind policy, int episodesPerTask,
+                                              int seed, Function<TaskSet, VecEnv> envFactory) {
         if (episodesPerTask < 1) {
             throw new IllegalArgumentException("episodes per task must be at least 1, got " + episodesPerTask);
         }
@@ -41,7 +49,7 @@ public final class SimCheck {
         double[] returns = new double[set.taskCount()];
         int[] counted = new int[set.taskCount()];
         float[] actions = new float[4 * n];
-        try (CpuVecEnv env = new CpuVecEnv(set, seed, threads)) {
+        try (VecEnv env = envFactory.apply(set)) {
             env.reset();
             for (int round = 0; round < rounds; round++) {
                 for (int step = 0; step < VecEnv.EPISODE_LENGTH; step++) {

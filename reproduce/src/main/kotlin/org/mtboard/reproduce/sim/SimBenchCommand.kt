@@ -2,6 +2,8 @@ package org.mtboard.reproduce.sim
 
 import java.util.concurrent.Callable
 import org.mtboard.engine.sim.SimBench
+import org.mtboard.engine.sim.cuda.CudaProbe
+import org.mtboard.engine.sim.cuda.DeviceBandwidth
 import org.mtboard.reproduce.Json
 import picocli.CommandLine
 
@@ -26,13 +28,13 @@ class SimBenchCommand : Callable<Int> {
     @CommandLine.Option(names = ["--warmup"], description = ["untimed steps first, for the JIT (default: \${DEFAULT-VALUE})"])
     var warmup: Int = 300
 
-    @CommandLine.Option(names = ["--backend"], description = ["simulator backend; this build has: cpu (default: \${DEFAULT-VALUE})"])
+    @CommandLine.Option(names = ["--backend"], description = ["cpu, cuda or auto (default: \${DEFAULT-VALUE})"])
     var backend: String = "cpu"
 
     @CommandLine.Option(names = ["--seed"], description = ["run seed (default: \${DEFAULT-VALUE})"])
     var seed: Int = 1
 
-    @CommandLine.Option(names = ["--threads"], description = ["simulation threads (default: all cores)"])
+    @CommandLine.Option(names = ["--threads"], description = ["CPU simulation threads (default: all cores)"])
     var threads: Int? = null
 
     @CommandLine.Option(names = ["--json"], description = ["print JSON instead of text"])
@@ -40,23 +42,44 @@ class SimBenchCommand : Callable<Int> {
 
     override fun call(): Int {
         val tasks = SimOptions.suite(spec, suite)
-        SimOptions.oneOf(spec, "--backend", backend, listOf("cpu"))
+        var chosen = SimOptions.backend(spec, backend)
         SimOptions.atLeast(spec, "--envs", envs, tasks.size)
         SimOptions.atLeast(spec, "--steps", steps, 1)
         SimOptions.atLeast(spec, "--warmup", warmup, 0)
-        val result = SimBench.run(tasks, envs, steps, warmup, seed, SimOptions.threads(spec, threads))
+        val cpuThreads = SimOptions.threads(spec, threads)
+        if (chosen == "auto") {
+            val reason = CudaProbe.unavailableReason()
+            chosen = if (reason == null) "cuda" else "cpu"
+            if (reason != null) spec.commandLine().err.println("mtboard: CUDA is not available ($reason); using the CPU backend")
+        }
         val out = spec.commandLine().out
-        if (json) {
-            out.println(Json.write(linkedMapOf(
-                "backend" to result.backend(), "envs" to result.envs(), "steps" to result.steps(),
-                "env_steps_per_s" to result.envStepsPerSecond(), "threads" to result.threads(),
-                "seconds" to result.seconds(), "allocated_bytes" to result.allocatedBytes(), "suite" to suite,
-            )))
+        val figures = linkedMapOf<String, Any>()
+        if (chosen == "cuda") {
+            val result = SimBench.runCuda(tasks, envs, steps, warmup, seed)
+            val bandwidth = DeviceBandwidth.measureCopy(1L shl 30, 5)
+            val bound = bandwidth / DeviceBandwidth.BYTES_PER_ENV_STEP
+            figures.putAll(common(result))
+            figures["with_host_copies_env_steps_per_s"] = result.withHostCopiesPerSecond()
+            figures["device_copy_bytes_per_s"] = bandwidth
+            figures["bytes_per_env_step"] = DeviceBandwidth.BYTES_PER_ENV_STEP
+            figures["memory_bound_env_steps_per_s"] = bound
+            figures["fraction_of_memory_bound"] = result.envStepsPerSecond() / bound
         } else {
-            out.println("%s backend, %d envs x %d steps on %d threads: %.0f env-steps/s (%.3f s, %d bytes allocated)".format(
-                result.backend(), result.envs(), result.steps(), result.threads(), result.envStepsPerSecond(),
-                result.seconds(), result.allocatedBytes()))
+            val result = SimBench.run(tasks, envs, steps, warmup, seed, cpuThreads)
+            figures.putAll(common(result))
+            figures["allocated_bytes"] = result.allocatedBytes()
+        }
+        if (json) {
+            out.println(Json.write(figures))
+        } else {
+            figures.forEach { (k, v) -> out.println("%-34s %s".format(k, v)) }
         }
         return 0
     }
+
+    private fun common(result: SimBench.Result): Map<String, Any> = linkedMapOf(
+        "backend" to result.backend(), "device" to result.device(), "envs" to result.envs(), "steps" to result.steps(),
+        "env_steps_per_s" to result.envStepsPerSecond(), "threads" to result.threads(), "seconds" to result.seconds(),
+        "suite" to suite,
+    )
 }

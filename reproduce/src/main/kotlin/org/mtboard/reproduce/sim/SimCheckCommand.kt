@@ -26,6 +26,9 @@ class SimCheckCommand : Callable<Int> {
     @CommandLine.Option(names = ["--seed"], description = ["run seed (default: \${DEFAULT-VALUE})"])
     var seed: Int = 1
 
+    @CommandLine.Option(names = ["--backend"], description = ["cpu, cuda or auto (default: \${DEFAULT-VALUE})"])
+    var backend: String = "cpu"
+
     @CommandLine.Option(names = ["--threads"], description = ["simulation threads (default: all cores)"])
     var threads: Int? = null
 
@@ -39,7 +42,8 @@ class SimCheckCommand : Callable<Int> {
             else -> SimCheck.PolicyKind.RANDOM
         }
         SimOptions.atLeast(spec, "--episodes-per-task", episodesPerTask, 1)
-        val results = SimCheck.run(tasks, kind, episodesPerTask, seed, SimOptions.threads(spec, threads))
+        val factory = SimOptions.envFactory(spec, SimOptions.backend(spec, backend), seed, SimOptions.threads(spec, threads))
+        val results = SimCheck.run(tasks, kind, episodesPerTask, seed) { set -> factory(set) }
         val out = spec.commandLine().out
         if (json) {
             val perTask = results.values.associate {

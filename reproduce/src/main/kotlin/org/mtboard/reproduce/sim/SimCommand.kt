@@ -12,6 +12,6 @@ class SimCommand : Runnable {
     lateinit var spec: CommandLine.Model.CommandSpec
 
     override fun run() {
-        throw CommandLine.ParameterException(spec.commandLine(), "a sim command is required: check, bench")
+        throw CommandLine.ParameterException(spec.commandLine(), "a sim command is required: check, bench, parity")
     }
 }

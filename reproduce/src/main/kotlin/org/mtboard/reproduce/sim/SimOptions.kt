@@ -1,6 +1,9 @@
 package org.mtboard.reproduce.sim
 
+import org.mtboard.engine.sim.Backends
 import org.mtboard.engine.sim.Suites
+import org.mtboard.engine.sim.TaskSet
+import org.mtboard.engine.sim.VecEnv
 import org.mtboard.engine.sim.TaskId
 import picocli.CommandLine
 
@@ -24,6 +27,14 @@ internal object SimOptions {
         atLeast(spec, "--threads", threads, 1)
         return threads
     }
+
+    /** A validated --backend value: cpu, cuda or auto. */
+    fun backend(spec: CommandLine.Model.CommandSpec, value: String): String =
+        oneOf(spec, "--backend", value, Backends.NAMES)
+
+    /** The vector env for a validated backend; auto's fallback line goes to stderr. */
+    fun envFactory(spec: CommandLine.Model.CommandSpec, backend: String, seed: Int, threads: Int): (TaskSet) -> VecEnv =
+        { set -> Backends.create(backend, set, seed, threads) { line -> spec.commandLine().err.println(line) } }
 
     fun oneOf(spec: CommandLine.Model.CommandSpec, name: String, value: String, allowed: List<String>): String {
         val normalized = value.trim().lowercase()
