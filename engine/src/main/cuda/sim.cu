@@ -84,7 +84,8 @@ __device__ float rngFloat(Rng* r) {
         philox((uint32_t)blockIndex, r->episode, r->env, r->task, r->seed, r->stream, r->block);
         r->cached = blockIndex;
     }
-    uint32_t bits = r->block[r->draw & 3u];
+    uint32_t lane = r->draw & 3u;
+    uint32_t bits = lane == 0u ? r->block[0] : lane == 1u ? r->block[1] : lane == 2u ? r->block[2] : r->block[3];
     r->draw++;
     return (float)(bits >> 8) * 5.9604644775390625e-8f;
 }
@@ -279,12 +280,23 @@ __device__ float handVsSlidingBox(Env* e, float cx, float cy, float cz, float ex
             float next = clampf(q + wanted, qMin, qMax);
             float applied = next - q;
             q = next;
-            if (k == 0) cx += applied;
-            else if (k == 1) cy += applied;
-            else cz += applied;
-            e->hand[k] -= wanted - applied;
+            // Explicit components: a dynamic index would put the Env struct in local memory.
+            if (k == 0) {
+                cx += applied;
+                e->hand[0] -= wanted - applied;
+            } else if (k == 1) {
+                cy += applied;
+                e->hand[1] -= wanted - applied;
+            } else {
+                cz += applied;
+                e->hand[2] -= wanted - applied;
+            }
+        } else if (k == 0) {
+            e->hand[0] += dir * pen;
+        } else if (k == 1) {
+            e->hand[1] += dir * pen;
         } else {
-            e->hand[k] += dir * pen;
+            e->hand[2] += dir * pen;
         }
     }
     return q;
@@ -870,7 +882,7 @@ __device__ void taskWriteObjects(int task, const Env* e, float* f) {
     int n, int seed, const int* __restrict__ taskOfEnv, const int* __restrict__ envInTask, \
     float* hand, float* gap, float* hand0, float* obj, float* obj0, float* objVz, unsigned char* grasped, \
     float* graspOffset, float* joint, float* fixture, float* goal, int* stepCount, int* episode, \
-    float* episodeReturn, unsigned char* episodeSuccess, float* previousFrame, \
+    float* episodeReturn, unsigned char* episodeSuccess, \
     float* obs, float* rewards, unsigned char* successes, unsigned char* dones, \
     float* finalObs, float* finalReturns, unsigned char* finalSuccesses
 
@@ -878,20 +890,19 @@ __device__ void load3(float* dst, const float* src, int i) { dst[0] = src[3 * i]
 __device__ void store3(float* dst, const float* src, int i) { dst[3 * i] = src[0]; dst[3 * i + 1] = src[1]; dst[3 * i + 2] = src[2]; }
 
 /**
- * EnvStepper.writeObservation into this env's staged rows: current frame, previous frame (or the
- * current one again when fresh), goal; the current frame becomes the next step's previous frame.
+ * EnvStepper.writeObservation into this env's staged row: current frame, previous frame, goal.
+ * The previous frame is the last observation's current frame, which sim_step has already put in
+ * row[18..35]; when fresh (at reset) it is the current frame again. The GPU therefore needs no
+ * separate previous-frame array: the observation buffer carries it from step to step.
  */
-__device__ void writeObservation(int task, const Env* e, bool fresh, float* row, float* prev) {
-    float frame[FRAME];
-    frame[0] = clampf(e->hand[0], -0.525f, 0.525f);
-    frame[1] = clampf(e->hand[1], 0.348f, 1.025f);
-    frame[2] = clampf(e->hand[2], -0.0525f, 0.7f);
-    frame[3] = clampf(e->gap / OPEN_GAP, 0.0f, 1.0f);
-    taskWriteObjects(task, e, frame + 4);
-    for (int k = 0; k < FRAME; k++) {
-        row[k] = frame[k];
-        row[FRAME + k] = fresh ? frame[k] : prev[k];
-        prev[k] = frame[k];
+__device__ void writeObservation(int task, const Env* e, bool fresh, float* row) {
+    row[0] = clampf(e->hand[0], -0.525f, 0.525f);
+    row[1] = clampf(e->hand[1], 0.348f, 1.025f);
+    row[2] = clampf(e->hand[2], -0.0525f, 0.7f);
+    row[3] = clampf(e->gap / OPEN_GAP, 0.0f, 1.0f);
+    taskWriteObjects(task, e, row + 4);
+    if (fresh) {
+        for (int k = 0; k < FRAME; k++) row[FRAME + k] = row[k];
     }
     row[36] = e->goal[0];
     row[37] = e->goal[1];
@@ -899,7 +910,7 @@ __device__ void writeObservation(int task, const Env* e, bool fresh, float* row,
 }
 
 /** EnvStepper.reset: hand, fingers and bookkeeping, then the task's scene; episode stays. */
-__device__ void resetEnv(int task, Env* e, int seed, int envIdx, float* row, float* prev) {
+__device__ void resetEnv(int task, Env* e, int seed, int envIdx, float* row) {
     setV(e->hand, 0.0f, taskHandInitY(task), 0.2f);
     e->gap = OPEN_GAP;
     e->grasped = 0;
@@ -916,7 +927,7 @@ __device__ void resetEnv(int task, Env* e, int seed, int envIdx, float* row, flo
         e->obj0[k] = e->obj[k];
         e->hand0[k] = e->hand[k];
     }
-    writeObservation(task, e, true, row, prev);
+    writeObservation(task, e, true, row);
 }
 
 __device__ void loadEnv(Env* e, int i, STATE_PARAMS) {
@@ -927,7 +938,12 @@ __device__ void loadEnv(Env* e, int i, STATE_PARAMS) {
     load3(e->obj0, obj0, i);
     e->objVz = objVz[i];
     e->grasped = grasped[i];
-    load3(e->graspOffset, graspOffset, i);
+    // The grasp offset matters only while an object is held (FreeBody.update).
+    if (e->grasped != 0) {
+        load3(e->graspOffset, graspOffset, i);
+    } else {
+        setV(e->graspOffset, 0.0f, 0.0f, 0.0f);
+    }
     e->joint = joint[i];
     load3(e->fixture, fixture, i);
     load3(e->goal, goal, i);
@@ -937,7 +953,7 @@ __device__ void loadEnv(Env* e, int i, STATE_PARAMS) {
     e->episodeSuccess = episodeSuccess[i];
 }
 
-__device__ void storeEnv(const Env* e, int i, bool sceneChanged, STATE_PARAMS) {
+__device__ void storeEnv(const Env* e, int i, bool sceneChanged, bool graspStarted, STATE_PARAMS) {
     store3(hand, e->hand, i);
     gap[i] = e->gap;
     store3(obj, e->obj, i);
@@ -945,12 +961,14 @@ __device__ void storeEnv(const Env* e, int i, bool sceneChanged, STATE_PARAMS) {
     grasped[i] = (unsigned char)e->grasped;
     joint[i] = e->joint;
     stepCount[i] = e->step;
-    episode[i] = e->episode;
     episodeReturn[i] = e->episodeReturn;
     episodeSuccess[i] = (unsigned char)e->episodeSuccess;
-    store3(graspOffset, e->graspOffset, i);
+    if (graspStarted) {
+        store3(graspOffset, e->graspOffset, i);
+    }
     if (sceneChanged) {
-        // Written only at reset: the scene's fixed parts and the reset-time references.
+        // Written only at reset: the episode number, the scene's fixed parts and the reset-time references.
+        episode[i] = e->episode;
         store3(hand0, e->hand0, i);
         store3(obj0, e->obj0, i);
         store3(fixture, e->fixture, i);
@@ -959,23 +977,17 @@ __device__ void storeEnv(const Env* e, int i, bool sceneChanged, STATE_PARAMS) {
 }
 
 #define STATE_ARGS n, seed, taskOfEnv, envInTask, hand, gap, hand0, obj, obj0, objVz, grasped, graspOffset, joint, \
-    fixture, goal, stepCount, episode, episodeReturn, episodeSuccess, previousFrame, obs, rewards, successes, dones, \
+    fixture, goal, stepCount, episode, episodeReturn, episodeSuccess, obs, rewards, successes, dones, \
     finalObs, finalReturns, finalSuccesses
 
-// Observation rows are 156 bytes and previous frames 72: a thread writing its own row would
-// scatter a warp's stores across 32 rows. Each block stages its rows in shared memory and moves
-// them to and from global memory cooperatively, so those transfers are coalesced.
+// Observation rows are 156 bytes: a thread writing its own row would scatter a warp's stores
+// across 32 rows. Each block stages its rows in shared memory and writes them out cooperatively,
+// so those stores are coalesced.
 #define BLOCK 128
 
 __device__ int blockEnvCount(int n) {
     int count = n - blockIdx.x * BLOCK;
     return count < BLOCK ? count : BLOCK;
-}
-
-__device__ void stageIn(float* staged, const float* global, int width, int n) {
-    size_t base = (size_t)blockIdx.x * BLOCK * width;
-    int total = blockEnvCount(n) * width;
-    for (int k = threadIdx.x; k < total; k += BLOCK) staged[k] = global[base + k];
 }
 
 __device__ void stageOut(float* global, const float* staged, int width, int n) {
@@ -985,34 +997,31 @@ __device__ void stageOut(float* global, const float* staged, int width, int n) {
 }
 
 /** Resets every env to episode 0 (CpuVecEnv.reset). Launch with BLOCK threads per block. */
-extern "C" __global__ void sim_reset(STATE_PARAMS) {
+extern "C" __global__ void __launch_bounds__(BLOCK) sim_reset(STATE_PARAMS) {
     __shared__ float rows[BLOCK * OBS_SIZE];
-    __shared__ float prevs[BLOCK * FRAME];
     int i = blockIdx.x * BLOCK + threadIdx.x;
     if (i < n) {
         int task = taskOfEnv[i];
         Env e = {};  // zero, like freshly allocated Java arrays: tasks without a fixture keep (0, 0, 0)
-        resetEnv(task, &e, seed, envInTask[i], rows + OBS_SIZE * threadIdx.x, prevs + FRAME * threadIdx.x);
+        resetEnv(task, &e, seed, envInTask[i], rows + OBS_SIZE * threadIdx.x);
         rewards[i] = 0.0f;
         successes[i] = 0;
         dones[i] = 0;
-        storeEnv(&e, i, true, STATE_ARGS);
+        storeEnv(&e, i, true, true, STATE_ARGS);
     }
     __syncthreads();
     stageOut(obs, rows, OBS_SIZE, n);
-    stageOut(previousFrame, prevs, FRAME, n);
 }
 
 /** One control step of every env (EnvStepper.step), actions[4i..4i+3] for env i. */
-extern "C" __global__ void sim_step(const float* __restrict__ actions, STATE_PARAMS) {
+extern "C" __global__ void __launch_bounds__(BLOCK) sim_step(const float* __restrict__ actions, STATE_PARAMS) {
     __shared__ float rows[BLOCK * OBS_SIZE];
-    __shared__ float prevs[BLOCK * FRAME];
-    stageIn(prevs, previousFrame, FRAME, n);
-    __syncthreads();
     int i = blockIdx.x * BLOCK + threadIdx.x;
     if (i < n) {
         float* row = rows + OBS_SIZE * threadIdx.x;
-        float* prev = prevs + FRAME * threadIdx.x;
+        // Last step's current frame becomes this step's previous frame.
+        const float* lastRow = obs + (size_t)OBS_SIZE * i;
+        for (int k = 0; k < FRAME; k++) row[FRAME + k] = lastRow[k];
         int task = taskOfEnv[i];
         Env e;
         loadEnv(&e, i, STATE_ARGS);
@@ -1029,18 +1038,21 @@ extern "C" __global__ void sim_step(const float* __restrict__ actions, STATE_PAR
         float targetGap = OPEN_GAP * 0.5f * (1.0f - grip);
         float subDt = CONTROL_DT / (float)SUBSTEPS;
         float gapChange = GAP_RATE / (float)SUBSTEPS;
+        bool graspStarted = false;
         for (int sub = 0; sub < SUBSTEPS; sub++) {
             e.hand[0] += dx;
             e.hand[1] += dy;
             e.hand[2] += dz;
             clampHandToBox(&e);
             moveFingers(&e, targetGap, taskPinchWidth(task, &e), gapChange);
+            int before = e.grasped;
             taskInteract(task, &e, targetGap, subDt);
+            graspStarted = graspStarted || (before == 0 && e.grasped != 0);
         }
         clampHandToBox(&e);
         bool success = taskSuccess(task, &e);
         float reward = success ? SUCCESS_REWARD : taskReward(task, &e, grip);
-        writeObservation(task, &e, false, row, prev);
+        writeObservation(task, &e, false, row);
         rewards[i] = reward;
         successes[i] = success ? 1 : 0;
         e.episodeReturn += reward;
@@ -1054,13 +1066,12 @@ extern "C" __global__ void sim_step(const float* __restrict__ actions, STATE_PAR
             finalReturns[i] = e.episodeReturn;
             finalSuccesses[i] = (unsigned char)e.episodeSuccess;
             e.episode++;
-            resetEnv(task, &e, seed, envInTask[i], row, prev);
+            resetEnv(task, &e, seed, envInTask[i], row);
         } else {
             dones[i] = 0;
         }
-        storeEnv(&e, i, ended, STATE_ARGS);
+        storeEnv(&e, i, ended, graspStarted, STATE_ARGS);
     }
     __syncthreads();
     stageOut(obs, rows, OBS_SIZE, n);
-    stageOut(previousFrame, prevs, FRAME, n);
 }

@@ -52,6 +52,7 @@ import org.mtboard.engine.sim.VecEnv;
  */
 public final class CudaVecEnv implements VecEnv {
     static final String PTX_RESOURCE = "/org/mtboard/engine/sim/cuda/sim.ptx";
+    static final String PTX_OVERRIDE_PROPERTY = "mtboard.ptx";
     private static final int BLOCK = 128;
 
     private final TaskSet taskSet;
@@ -74,8 +75,13 @@ public final class CudaVecEnv implements VecEnv {
     private final CUdeviceptr dFinalObs;
     private final CUdeviceptr dFinalReturns;
     private final CUdeviceptr dFinalSuccesses;
-    /** Kernel arguments after the actions pointer, in sim.cu's STATE_PARAMS order. */
+    /** Kernel arguments after the actions pointer, in sim.cu's STATE_PARAMS order (see STATE_PARAM_NAMES). */
     private final NativePointerObject[] stateArgs;
+    /** The names of stateArgs, as sim.cu's STATE_PARAMS declares them; a test keeps the two in step. */
+    static final List<String> STATE_PARAM_NAMES = List.of(
+            "n", "seed", "taskOfEnv", "envInTask", "hand", "gap", "hand0", "obj", "obj0", "objVz", "grasped",
+            "graspOffset", "joint", "fixture", "goal", "stepCount", "episode", "episodeReturn", "episodeSuccess",
+            "obs", "rewards", "successes", "dones", "finalObs", "finalReturns", "finalSuccesses");
 
     private final Pointer hActions;
     private final Pointer hObs;
@@ -146,7 +152,6 @@ public final class CudaVecEnv implements VecEnv {
         CUdeviceptr dEpisode = device(4L * n);
         CUdeviceptr dEpisodeReturn = device(4L * n);
         CUdeviceptr dEpisodeSuccess = device(n);
-        CUdeviceptr dPrevious = device(4L * Observation.FRAME * n);
         dObs = device(4L * Observation.SIZE * n);
         dRewards = device(4L * n);
         // successes and dones share one allocation so one copy brings both back.
@@ -161,8 +166,7 @@ public final class CudaVecEnv implements VecEnv {
             Pointer.to(dHand), Pointer.to(dGap), Pointer.to(dHand0), Pointer.to(dObj), Pointer.to(dObj0),
             Pointer.to(dObjVz), Pointer.to(dGrasped), Pointer.to(dGraspOffset), Pointer.to(dJoint),
             Pointer.to(dFixture), Pointer.to(dGoal), Pointer.to(dStep), Pointer.to(dEpisode),
-            Pointer.to(dEpisodeReturn), Pointer.to(dEpisodeSuccess), Pointer.to(dPrevious),
-            Pointer.to(dObs), Pointer.to(dRewards), Pointer.to(dSuccesses), Pointer.to(dDones),
+            Pointer.to(dEpisodeReturn), Pointer.to(dEpisodeSuccess), Pointer.to(dObs), Pointer.to(dRewards), Pointer.to(dSuccesses), Pointer.to(dDones),
             Pointer.to(dFinalObs), Pointer.to(dFinalReturns), Pointer.to(dFinalSuccesses),
         };
         resetParams = Pointer.to(stateArgs);
@@ -184,8 +188,15 @@ public final class CudaVecEnv implements VecEnv {
         finalSuccessesView = hFinalSuccesses.getByteBuffer(0, n);
     }
 
+    /**
+     * The kernels: the PTX in the jar, or the file named by the system property mtboard.ptx (for
+     * trying a kernel variant on a GPU machine without rebuilding the jar).
+     */
     private static byte[] loadPtx() {
-        try (InputStream in = CudaVecEnv.class.getResourceAsStream(PTX_RESOURCE)) {
+        String override = System.getProperty(PTX_OVERRIDE_PROPERTY);
+        try (InputStream in = override != null
+                ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(override))
+                : CudaVecEnv.class.getResourceAsStream(PTX_RESOURCE)) {
             if (in == null) {
                 throw new BackendUnavailableException("the cuda backend is missing its kernels (" + PTX_RESOURCE + ")");
             }

@@ -20,11 +20,12 @@ import org.mtboard.engine.sim.BackendUnavailableException;
  */
 public final class DeviceBandwidth {
     /**
-     * Global-memory bytes one env-step of sim_step moves (sim.cu), between resets: reads 202
-     * (previous frame 72, actions 16, task id 4, state 110) and writes 296 (observation 156,
-     * previous frame 72, state 62, reward 4, success and done flags 2).
+     * Global-memory bytes one env-step of sim_step must move (sim.cu), between resets and with no
+     * object held: reads 190 (actions 16, task id 4, state 98, previous frame 72 from the last
+     * observation) and writes 208 (observation 156, state 46, reward 4, success and done flags 2).
+     * A held object adds its 12-byte grasp offset to the reads.
      */
-    public static final int BYTES_PER_ENV_STEP = 498;
+    public static final int BYTES_PER_ENV_STEP = 398;
 
     private DeviceBandwidth() {
     }

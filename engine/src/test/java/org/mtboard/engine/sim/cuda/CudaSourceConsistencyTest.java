@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,34 @@ class CudaSourceConsistencyTest {
             defines.put(m.group(1), m.group(2));
         }
         return defines;
+    }
+
+    /** The Java side passes kernel arguments positionally: names and order must match STATE_PARAMS. */
+    @Test
+    void kernelArgumentsMatchStateParams() throws Exception {
+        String source = Files.readString(Path.of("src/main/cuda/sim.cu"));
+        StringBuilder macro = new StringBuilder();
+        boolean inMacro = false;
+        for (String line : source.lines().toList()) {
+            if (line.startsWith("#define STATE_PARAMS")) {
+                inMacro = true;
+                continue;
+            }
+            if (inMacro) {
+                boolean continues = line.endsWith("\\");
+                macro.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
+                if (!continues) {
+                    break;
+                }
+            }
+        }
+        assertTrue(macro.length() > 0, "STATE_PARAMS not found in sim.cu");
+        List<String> names = new ArrayList<>();
+        for (String param : macro.toString().split(",")) {
+            String[] words = param.trim().split("[\\s*]+");
+            names.add(words[words.length - 1]);
+        }
+        assertEquals(CudaVecEnv.STATE_PARAM_NAMES, names);
     }
 
     @Test
