@@ -5,6 +5,11 @@ import org.mtboard.reproduce.sim.SimBenchCommand
 import org.mtboard.reproduce.sim.SimCheckCommand
 import org.mtboard.reproduce.sim.SimCommand
 import org.mtboard.reproduce.sim.SimParityCommand
+import org.mtboard.reproduce.stats.StatsAggregateCommand
+import org.mtboard.reproduce.stats.StatsBenchCommand
+import org.mtboard.reproduce.stats.StatsCommand
+import org.mtboard.reproduce.stats.StatsPoiCommand
+import org.mtboard.reproduce.stats.StatsProfileCommand
 import picocli.CommandLine
 
 /**
@@ -20,7 +25,12 @@ object Cli {
             .addSubcommand(SimCheckCommand())
             .addSubcommand(SimBenchCommand())
             .addSubcommand(SimParityCommand())
-        val root = CommandLine(MtboardCommand()).addSubcommand(sim)
+        val stats = CommandLine(StatsCommand())
+            .addSubcommand(StatsAggregateCommand())
+            .addSubcommand(StatsPoiCommand())
+            .addSubcommand(StatsProfileCommand())
+            .addSubcommand(StatsBenchCommand())
+        val root = CommandLine(MtboardCommand()).addSubcommand(sim).addSubcommand(stats)
         root.out = out
         root.err = err
         root.setParameterExceptionHandler { e, _ ->
@@ -50,6 +60,6 @@ class MtboardCommand : Runnable {
     lateinit var spec: CommandLine.Model.CommandSpec
 
     override fun run() {
-        throw CommandLine.ParameterException(spec.commandLine(), "a command is required: sim")
+        throw CommandLine.ParameterException(spec.commandLine(), "a command is required: sim, stats")
     }
 }
