@@ -3,10 +3,9 @@ package org.mtboard.engine.sim;
 import org.mtboard.engine.rng.CounterRandom;
 
 /** The CPU backend: envs split into contiguous chunks, one per thread, stepped in place. */
-public final class CpuVecEnv implements VecEnv {
+public final class CpuVecEnv extends BufferedVecEnv {
     private final TaskSet taskSet;
     private final SimState state;
-    private final StepOutputs outputs;
     private final EnvStepper stepper;
     private final ChunkPool pool;
     private final CounterRandom[] randoms;
@@ -15,9 +14,9 @@ public final class CpuVecEnv implements VecEnv {
     private float[] pendingActions;
 
     public CpuVecEnv(TaskSet taskSet, int seed, int threads) {
+        super(taskSet.numEnvs());
         this.taskSet = taskSet;
         this.state = new SimState(taskSet.numEnvs());
-        this.outputs = new StepOutputs(taskSet.numEnvs());
         this.stepper = new EnvStepper(state, outputs, seed);
         this.pool = new ChunkPool(threads);
         this.randoms = new CounterRandom[threads];
@@ -102,41 +101,6 @@ public final class CpuVecEnv implements VecEnv {
                 }
             }
         }
-    }
-
-    @Override
-    public float[] observations() {
-        return outputs.observations;
-    }
-
-    @Override
-    public float[] rewards() {
-        return outputs.rewards;
-    }
-
-    @Override
-    public byte[] successes() {
-        return outputs.successes;
-    }
-
-    @Override
-    public byte[] dones() {
-        return outputs.dones;
-    }
-
-    @Override
-    public float[] finalObservations() {
-        return outputs.finalObservations;
-    }
-
-    @Override
-    public float[] finalReturns() {
-        return outputs.finalReturns;
-    }
-
-    @Override
-    public byte[] finalSuccesses() {
-        return outputs.finalSuccesses;
     }
 
     @Override

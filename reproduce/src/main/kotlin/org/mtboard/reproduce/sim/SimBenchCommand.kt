@@ -16,9 +16,6 @@ class SimBenchCommand : Callable<Int> {
     @CommandLine.Spec
     lateinit var spec: CommandLine.Model.CommandSpec
 
-    @CommandLine.Option(names = ["--suite"], description = ["mt10, or task ids separated by commas (default: \${DEFAULT-VALUE})"])
-    var suite: String = "mt10"
-
     @CommandLine.Option(names = ["--envs"], description = ["number of envs (default: \${DEFAULT-VALUE})"])
     var envs: Int = 4096
 
@@ -31,22 +28,16 @@ class SimBenchCommand : Callable<Int> {
     @CommandLine.Option(names = ["--backend"], description = ["cpu, cuda or auto (default: \${DEFAULT-VALUE})"])
     var backend: String = "cpu"
 
-    @CommandLine.Option(names = ["--seed"], description = ["run seed (default: \${DEFAULT-VALUE})"])
-    var seed: Int = 1
-
-    @CommandLine.Option(names = ["--threads"], description = ["CPU simulation threads (default: all cores)"])
-    var threads: Int? = null
-
-    @CommandLine.Option(names = ["--json"], description = ["print JSON instead of text"])
-    var json: Boolean = false
+    @CommandLine.Mixin
+    var run = SimRunOptions()
 
     override fun call(): Int {
-        val tasks = SimOptions.suite(spec, suite)
+        val tasks = SimOptions.suite(spec, run.suite)
         var chosen = SimOptions.backend(spec, backend)
         SimOptions.atLeast(spec, "--envs", envs, tasks.size)
         SimOptions.atLeast(spec, "--steps", steps, 1)
         SimOptions.atLeast(spec, "--warmup", warmup, 0)
-        val cpuThreads = SimOptions.threads(spec, threads)
+        val cpuThreads = SimOptions.threads(spec, run.threads)
         if (chosen == "auto") {
             val reason = CudaProbe.unavailableReason()
             chosen = if (reason == null) "cuda" else "cpu"
@@ -55,7 +46,7 @@ class SimBenchCommand : Callable<Int> {
         val out = spec.commandLine().out
         val figures = linkedMapOf<String, Any>()
         if (chosen == "cuda") {
-            val result = SimBench.runCuda(tasks, envs, steps, warmup, seed)
+            val result = SimBench.runCuda(tasks, envs, steps, warmup, run.seed)
             val bandwidth = DeviceBandwidth.measureCopy(1L shl 30, 5)
             val bound = bandwidth / DeviceBandwidth.BYTES_PER_ENV_STEP
             figures.putAll(common(result))
@@ -65,11 +56,11 @@ class SimBenchCommand : Callable<Int> {
             figures["memory_bound_env_steps_per_s"] = bound
             figures["fraction_of_memory_bound"] = result.envStepsPerSecond() / bound
         } else {
-            val result = SimBench.run(tasks, envs, steps, warmup, seed, cpuThreads)
+            val result = SimBench.run(tasks, envs, steps, warmup, run.seed, cpuThreads)
             figures.putAll(common(result))
             figures["allocated_bytes"] = result.allocatedBytes()
         }
-        if (json) {
+        if (run.json) {
             out.println(Json.write(figures))
         } else {
             figures.forEach { (k, v) -> out.println("%-34s %s".format(k, v)) }
@@ -80,6 +71,6 @@ class SimBenchCommand : Callable<Int> {
     private fun common(result: SimBench.Result): Map<String, Any> = linkedMapOf(
         "backend" to result.backend(), "device" to result.device(), "envs" to result.envs(), "steps" to result.steps(),
         "env_steps_per_s" to result.envStepsPerSecond(), "threads" to result.threads(), "seconds" to result.seconds(),
-        "suite" to suite,
+        "suite" to run.suite,
     )
 }

@@ -14,43 +14,34 @@ class SimCheckCommand : Callable<Int> {
     @CommandLine.Spec
     lateinit var spec: CommandLine.Model.CommandSpec
 
-    @CommandLine.Option(names = ["--suite"], description = ["mt10, or task ids separated by commas (default: \${DEFAULT-VALUE})"])
-    var suite: String = "mt10"
-
     @CommandLine.Option(names = ["--policy"], description = ["scripted or random (default: \${DEFAULT-VALUE})"])
     var policy: String = "scripted"
 
     @CommandLine.Option(names = ["--episodes-per-task"], description = ["episodes per task (default: \${DEFAULT-VALUE})"])
     var episodesPerTask: Int = 100
 
-    @CommandLine.Option(names = ["--seed"], description = ["run seed (default: \${DEFAULT-VALUE})"])
-    var seed: Int = 1
-
     @CommandLine.Option(names = ["--backend"], description = ["cpu, cuda or auto (default: \${DEFAULT-VALUE})"])
     var backend: String = "cpu"
 
-    @CommandLine.Option(names = ["--threads"], description = ["simulation threads (default: all cores)"])
-    var threads: Int? = null
-
-    @CommandLine.Option(names = ["--json"], description = ["print JSON instead of a table"])
-    var json: Boolean = false
+    @CommandLine.Mixin
+    var run = SimRunOptions()
 
     override fun call(): Int {
-        val tasks = SimOptions.suite(spec, suite)
+        val tasks = SimOptions.suite(spec, run.suite)
         val kind = when (SimOptions.oneOf(spec, "--policy", policy, listOf("scripted", "random"))) {
             "scripted" -> SimCheck.PolicyKind.SCRIPTED
             else -> SimCheck.PolicyKind.RANDOM
         }
         SimOptions.atLeast(spec, "--episodes-per-task", episodesPerTask, 1)
-        val factory = SimOptions.envFactory(spec, SimOptions.backend(spec, backend), seed, SimOptions.threads(spec, threads))
-        val results = SimCheck.run(tasks, kind, episodesPerTask, seed) { set -> factory(set) }
+        val factory = SimOptions.envFactory(spec, SimOptions.backend(spec, backend), run.seed, SimOptions.threads(spec, run.threads))
+        val results = SimCheck.run(tasks, kind, episodesPerTask, run.seed) { set -> factory(set) }
         val out = spec.commandLine().out
-        if (json) {
+        if (run.json) {
             val perTask = results.values.associate {
                 it.task() to linkedMapOf("success_rate" to it.successRate(), "mean_return" to it.meanReturn())
             }
             out.println(Json.write(linkedMapOf(
-                "suite" to suite, "policy" to kind.name.lowercase(), "seed" to seed,
+                "suite" to run.suite, "policy" to kind.name.lowercase(), "seed" to run.seed,
                 "episodes_per_task" to episodesPerTask, "tasks" to perTask,
             )))
         } else {

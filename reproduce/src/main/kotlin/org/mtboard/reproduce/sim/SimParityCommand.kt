@@ -20,17 +20,11 @@ class SimParityCommand : Callable<Int> {
     @CommandLine.Spec
     lateinit var spec: CommandLine.Model.CommandSpec
 
-    @CommandLine.Option(names = ["--suite"], description = ["mt10, or task ids separated by commas (default: \${DEFAULT-VALUE})"])
-    var suite: String = "mt10"
-
     @CommandLine.Option(names = ["--envs"], description = ["number of envs (default: \${DEFAULT-VALUE})"])
     var envs: Int = 1000
 
     @CommandLine.Option(names = ["--steps"], description = ["control steps (default: \${DEFAULT-VALUE})"])
     var steps: Int = 300
-
-    @CommandLine.Option(names = ["--seed"], description = ["run seed (default: \${DEFAULT-VALUE})"])
-    var seed: Int = 1
 
     @CommandLine.Option(
         names = ["--policy"],
@@ -38,33 +32,30 @@ class SimParityCommand : Callable<Int> {
     )
     var policy: String = "random"
 
-    @CommandLine.Option(names = ["--threads"], description = ["CPU simulation threads (default: all cores)"])
-    var threads: Int? = null
-
-    @CommandLine.Option(names = ["--json"], description = ["print JSON instead of text"])
-    var json: Boolean = false
+    @CommandLine.Mixin
+    var run = SimRunOptions()
 
     override fun call(): Int {
-        val tasks = SimOptions.suite(spec, suite)
+        val tasks = SimOptions.suite(spec, run.suite)
         val mixed = SimOptions.oneOf(spec, "--policy", policy, listOf("random", "mixed")) == "mixed"
         SimOptions.atLeast(spec, "--envs", envs, tasks.size)
         SimOptions.atLeast(spec, "--steps", steps, 1)
         val set = TaskSet.evenSplit(tasks, envs)
-        val report = CudaVecEnv(set, seed).use { cuda ->
-            CpuVecEnv(set, seed, SimOptions.threads(spec, threads)).use { cpu ->
-                SimParity.run(cpu, cuda, seed, steps, mixed)
+        val report = CudaVecEnv(set, run.seed).use { cuda ->
+            CpuVecEnv(set, run.seed, SimOptions.threads(spec, run.threads)).use { cpu ->
+                SimParity.run(cpu, cuda, run.seed, steps, mixed)
             }
         }
         val mismatch = report.mismatch().orElse(null)
         val out = spec.commandLine().out
-        if (json) {
+        if (run.json) {
             out.println(Json.write(linkedMapOf(
-                "suite" to suite, "envs" to envs, "steps" to steps, "seed" to seed, "policy" to policy.lowercase(),
+                "suite" to run.suite, "envs" to envs, "steps" to steps, "seed" to run.seed, "policy" to policy.lowercase(),
                 "identical" to (mismatch == null), "values_compared" to report.valuesCompared(),
                 "mismatch" to mismatch?.describe("cpu", "cuda"),
             )))
         } else if (mismatch == null) {
-            out.println("parity OK: $envs envs x $steps steps ($suite, ${policy.lowercase()} actions, seed $seed): " +
+            out.println("parity OK: $envs envs x $steps steps (${run.suite}, ${policy.lowercase()} actions, seed ${run.seed}): " +
                 "${report.valuesCompared()} values bit-identical on cpu and cuda")
         } else {
             spec.commandLine().err.println("mtboard: parity FAILED: ${mismatch.describe("cpu", "cuda")}")

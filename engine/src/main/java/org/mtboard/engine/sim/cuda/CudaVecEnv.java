@@ -39,9 +39,8 @@ import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
 import org.mtboard.engine.sim.BackendUnavailableException;
 import org.mtboard.engine.sim.Observation;
-import org.mtboard.engine.sim.StepOutputs;
+import org.mtboard.engine.sim.BufferedVecEnv;
 import org.mtboard.engine.sim.TaskSet;
-import org.mtboard.engine.sim.VecEnv;
 
 /**
  * The GPU backend: the simulator's state lives in device memory and sim.ptx (built from
@@ -50,7 +49,7 @@ import org.mtboard.engine.sim.VecEnv;
  * same GPU can instead call {@link #stepOnDevice(CUdeviceptr)} and read the device buffers of
  * {@link #deviceObservations()} etc. without any host copy.
  */
-public final class CudaVecEnv implements VecEnv {
+public final class CudaVecEnv extends BufferedVecEnv {
     static final String PTX_RESOURCE = "/org/mtboard/engine/sim/cuda/sim.ptx";
     static final String PTX_OVERRIDE_PROPERTY = "mtboard.ptx";
     private static final int BLOCK = 128;
@@ -99,11 +98,11 @@ public final class CudaVecEnv implements VecEnv {
     private final ByteBuffer finalSuccessesView;
     private final Pointer resetParams;
     private final Pointer stepParams;
-    private final StepOutputs outputs;
     private int stepsSinceReset;
     private boolean closed;
 
     public CudaVecEnv(TaskSet taskSet, int seed) {
+        super(taskSet.numEnvs());
         String reason = CudaProbe.unavailableReason();
         if (reason != null) {
             throw new BackendUnavailableException("the cuda backend is not available: " + reason);
@@ -111,7 +110,6 @@ public final class CudaVecEnv implements VecEnv {
         this.taskSet = taskSet;
         this.n = taskSet.numEnvs();
         this.seed = seed;
-        this.outputs = new StepOutputs(n);
         try {
             CUdevice device = new CUdevice();
             cuDeviceGet(device, 0);
@@ -343,41 +341,6 @@ public final class CudaVecEnv implements VecEnv {
             finalReturnsView.get(0, outputs.finalReturns);
             finalSuccessesView.get(0, outputs.finalSuccesses);
         }
-    }
-
-    @Override
-    public float[] observations() {
-        return outputs.observations;
-    }
-
-    @Override
-    public float[] rewards() {
-        return outputs.rewards;
-    }
-
-    @Override
-    public byte[] successes() {
-        return outputs.successes;
-    }
-
-    @Override
-    public byte[] dones() {
-        return outputs.dones;
-    }
-
-    @Override
-    public float[] finalObservations() {
-        return outputs.finalObservations;
-    }
-
-    @Override
-    public float[] finalReturns() {
-        return outputs.finalReturns;
-    }
-
-    @Override
-    public byte[] finalSuccesses() {
-        return outputs.finalSuccesses;
     }
 
     @Override
