@@ -10,6 +10,8 @@ import org.mtboard.reproduce.stats.StatsBenchCommand
 import org.mtboard.reproduce.stats.StatsCommand
 import org.mtboard.reproduce.stats.StatsPoiCommand
 import org.mtboard.reproduce.stats.StatsProfileCommand
+import org.mtboard.reproduce.submission.SubmissionCheckCommand
+import org.mtboard.reproduce.submission.SubmissionCommand
 import picocli.CommandLine
 
 /**
@@ -30,7 +32,8 @@ object Cli {
             .addSubcommand(StatsPoiCommand())
             .addSubcommand(StatsProfileCommand())
             .addSubcommand(StatsBenchCommand())
-        val root = CommandLine(MtboardCommand()).addSubcommand(sim).addSubcommand(stats)
+        val submission = CommandLine(SubmissionCommand()).addSubcommand(SubmissionCheckCommand())
+        val root = CommandLine(MtboardCommand()).addSubcommand(sim).addSubcommand(stats).addSubcommand(submission)
         root.out = out
         root.err = err
         root.setParameterExceptionHandler { e, _ ->
@@ -60,6 +63,6 @@ class MtboardCommand : Runnable {
     lateinit var spec: CommandLine.Model.CommandSpec
 
     override fun run() {
-        throw CommandLine.ParameterException(spec.commandLine(), "a command is required: sim, stats")
+        throw CommandLine.ParameterException(spec.commandLine(), "a command is required: sim, stats, submission")
     }
 }

@@ -1,10 +1,11 @@
 package org.mtboard.reproduce
 
 import com.fasterxml.jackson.databind.ObjectMapper
+import com.fasterxml.jackson.databind.PropertyNamingStrategies
 
-/** The CLI's JSON output: one compact object per line, keys in insertion order. */
+/** The CLI's JSON output: one compact object per line, keys in insertion order, records in snake_case. */
 object Json {
-    private val mapper = ObjectMapper()
+    private val mapper = ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 
     fun write(value: Any): String = mapper.writeValueAsString(value)
 }

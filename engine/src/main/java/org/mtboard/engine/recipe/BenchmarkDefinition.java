@@ -1,0 +1,23 @@
+package org.mtboard.engine.recipe;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A benchmark of protocol v1: the task suite and its variant, the episode length, how a run is
+ * scored (success rate averaged over the last scoreEpochs epochs), and its tiers.
+ */
+public record BenchmarkDefinition(String name, int protocolVersion, String suite, String variant, int episodeLength,
+                                  int scoreEpochs, Map<String, Tier> tiers) {
+    /** Tier names and their seed counts (DESIGN.md). */
+    public static final Map<String, Integer> TIER_SEEDS = Map.of("smoke", 3, "standard", 5, "official", 10);
+    public static final List<String> TIER_NAMES = List.of("smoke", "standard", "official");
+
+    public Tier tier(String tierName) {
+        Tier tier = tiers.get(tierName);
+        if (tier == null) {
+            throw new ConfigException("tier", "must be one of " + String.join(", ", tiers.keySet()) + "; got '" + tierName + "'");
+        }
+        return tier;
+    }
+}

@@ -1,0 +1,135 @@
+package org.mtboard.engine.recipe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and validates submission and benchmark YAML files. Unknown keys, wrong types and
+ * out-of-range values are rejected with the field's dotted path and what is allowed.
+ */
+public final class RecipeFiles {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final List<Integer> DEFAULT_HIDDEN = List.of(256, 128, 64);
+
+    private RecipeFiles() {
+    }
+
+    public static Submission readSubmission(Path file) {
+        return submission(tree(file));
+    }
+
+    public static BenchmarkDefinition readBenchmark(Path file) {
+        return benchmark(tree(file));
+    }
+
+    static JsonNode tree(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException("", file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        try {
+            JsonNode tree = YAML.readTree(text);
+            if (tree == null || tree.isMissingNode()) {
+                throw new ConfigException("", file + ": empty file");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String problem = e.getOriginalMessage().replaceAll("\\s+", " ").trim();
+            throw new ConfigException("", file + ": not valid YAML" + where + " (" + problem + ")");
+        }
+    }
+
+    static Submission submission(JsonNode tree) {
+        ConfigNode root = new ConfigNode(tree, "");
+        String name = root.string("name", List.of());
+        Algorithm algorithm = Algorithm.of(root.string("algorithm", Algorithm.labels()));
+        boolean critic = algorithm.usesCritic();
+        ConfigNode net = root.child("network");
+        List<Integer> actorHidden = net.integers("actor_hidden", DEFAULT_HIDDEN, 1, 4096);
+        List<Integer> criticHidden = null;
+        if (critic) {
+            criticHidden = net.integers("critic_hidden", DEFAULT_HIDDEN, 1, 4096);
+        } else if (net.has("critic_hidden")) {
+            throw new ConfigException("network.critic_hidden", algorithm.label() + " has no critic; remove this key");
+        }
+        String activation = net.has("activation") ? net.string("activation", NetworkConfig.ACTIVATIONS) : "elu";
+        boolean multiHead = net.bool("multi_head", false);
+        double initialLogStd = net.number("initial_log_std", 0.0, -5.0, true, 2.0, true);
+        net.rejectUnknownKeys();
+        NetworkConfig network = new NetworkConfig(actorHidden, criticHidden, activation, multiHead, initialLogStd);
+
+        ConfigNode hp = root.child("hyperparameters");
+        for (String criticOnly : List.of("gae_lambda", "value_clip", "critic_coef")) {
+            if (!critic && hp.has(criticOnly)) {
+                throw new ConfigException("hyperparameters." + criticOnly, algorithm.label() + " has no critic; remove this key");
+            }
+        }
+        double learningRate = hp.number("learning_rate", 5e-4, 0.0, false, 1.0, true);
+        double gamma = hp.number("gamma", 0.99, 0.0, true, 1.0, true);
+        Double gaeLambda = critic ? hp.number("gae_lambda", 0.95, 0.0, true, 1.0, true) : null;
+        double clip = hp.number("clip", 0.2, 0.0, false, 1.0, true);
+        Double valueClip = critic ? hp.number("value_clip", 0.2, 0.0, false, 10.0, true) : null;
+        Double criticCoef = critic ? hp.number("critic_coef", 4.0, 0.0, true, 100.0, true) : null;
+        double entropyCoef = hp.number("entropy_coef", 0.005, 0.0, true, 1.0, true);
+        int miniEpochs = hp.integer("mini_epochs", 5, 1, 100);
+        int minibatches = hp.integer("minibatches", 4, 1, 4096);
+        double maxGradNorm = hp.number("max_grad_norm", 1.0, 0.0, false, 1000.0, true);
+        double boundsLossCoef = hp.number("bounds_loss_coef", 1e-4, 0.0, true, 1.0, true);
+        int episodeLength = 150;
+        int horizon = critic ? hp.integer("horizon", 32, 1, 10_000) : hp.integer("horizon", episodeLength, episodeLength, episodeLength);
+        int numEnvs = hp.integer("num_envs", 4096, 1, 1 << 22);
+        hp.rejectUnknownKeys();
+        root.rejectUnknownKeys();
+        Hyperparameters hyperparameters = new Hyperparameters(learningRate, gamma, gaeLambda, clip, valueClip, criticCoef,
+                entropyCoef, miniEpochs, minibatches, maxGradNorm, boundsLossCoef, horizon, numEnvs);
+        return new Submission(name, algorithm, network, hyperparameters);
+    }
+
+    static BenchmarkDefinition benchmark(JsonNode tree) {
+        ConfigNode root = new ConfigNode(tree, "");
+        String name = root.string("name", List.of());
+        int protocol = root.integer("protocol_version", 1, 1, 1);
+        String suite = root.string("suite", List.of("mt10"));
+        String variant = root.string("variant", List.of("rand"));
+        int episodeLength = root.integer("episode_length", 150, 150, 150);
+        int scoreEpochs = root.integer("score_epochs", 5, 1, 1000);
+        ConfigNode tiersNode = root.child("tiers");
+        tiersNode.allow(BenchmarkDefinition.TIER_NAMES);
+        Map<String, Tier> tiers = new LinkedHashMap<>();
+        for (String tierName : BenchmarkDefinition.TIER_NAMES) {
+            if (!tiersNode.has(tierName)) {
+                continue;
+            }
+            ConfigNode t = tiersNode.child(tierName);
+            int seedCount = BenchmarkDefinition.TIER_SEEDS.get(tierName);
+            List<Integer> seeds = t.integers("seeds", null, 0, Integer.MAX_VALUE);
+            if (seeds.size() != seedCount || seeds.stream().distinct().count() != seeds.size()) {
+                throw new ConfigException("tiers." + tierName + ".seeds", "must list " + seedCount + " distinct seeds; got " + seeds);
+            }
+            long frames = t.wholeNumber("frames", 1, 1_000_000_000_000L);
+            int numEnvs = t.integer("num_envs", 0, 0, 1 << 22);
+            t.rejectUnknownKeys();
+            tiers.put(tierName, new Tier(tierName, seeds, frames, numEnvs));
+        }
+        tiersNode.rejectUnknownKeys();
+        if (tiers.isEmpty()) {
+            throw new ConfigException("tiers", "must define at least one of " + String.join(", ", BenchmarkDefinition.TIER_NAMES));
+        }
+        root.rejectUnknownKeys();
+        return new BenchmarkDefinition(name, protocol, suite, variant, episodeLength, scoreEpochs, Map.copyOf(tiers));
+    }
+}

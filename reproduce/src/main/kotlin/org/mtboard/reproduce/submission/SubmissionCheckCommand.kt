@@ -1,0 +1,70 @@
+package org.mtboard.reproduce.submission
+
+import java.nio.file.Path
+import java.util.concurrent.Callable
+import org.mtboard.engine.recipe.BenchmarkDefinition
+import org.mtboard.engine.recipe.ConfigException
+import org.mtboard.engine.recipe.RecipeFiles
+import org.mtboard.reproduce.Json
+import picocli.CommandLine
+
+@CommandLine.Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = [
+        "Validates a submission YAML (and the benchmark definition) and prints the settings a run would use.",
+        "Unknown keys, wrong types and out-of-range values are reported with the field and what is allowed (exit 2).",
+    ],
+)
+class SubmissionCheckCommand : Callable<Int> {
+    @CommandLine.Spec
+    lateinit var spec: CommandLine.Model.CommandSpec
+
+    @CommandLine.Parameters(index = "0", paramLabel = "SUBMISSION", description = ["submission YAML file"])
+    lateinit var submission: Path
+
+    @CommandLine.Option(names = ["--benchmark"], description = ["benchmark definition YAML (default: \${DEFAULT-VALUE})"])
+    var benchmark: Path = Path.of("submissions/benchmarks/mt10-rand.yaml")
+
+    @CommandLine.Option(names = ["--tier"], description = ["smoke, standard or official (default: \${DEFAULT-VALUE})"])
+    var tier: String = "smoke"
+
+    @CommandLine.Option(names = ["--json"], description = ["print JSON instead of text"])
+    var json: Boolean = false
+
+    private fun <T> read(option: String, work: () -> T): T =
+        try {
+            work()
+        } catch (e: ConfigException) {
+            throw CommandLine.ParameterException(spec.commandLine(), "$option: ${e.message}")
+        }
+
+    override fun call(): Int {
+        if (tier !in BenchmarkDefinition.TIER_NAMES) {
+            throw CommandLine.ParameterException(spec.commandLine(),
+                "--tier must be one of ${BenchmarkDefinition.TIER_NAMES.joinToString(", ")}; got '$tier'")
+        }
+        val sub = read("SUBMISSION ($submission)") { RecipeFiles.readSubmission(submission) }
+        val bench = read("--benchmark ($benchmark)") { RecipeFiles.readBenchmark(benchmark) }
+        val chosen = read("--tier") { bench.tier(tier) }
+        val hp = sub.hyperparameters()
+        val numEnvs = if (chosen.numEnvs() > 0) chosen.numEnvs() else hp.numEnvs()
+        val summary = linkedMapOf<String, Any?>(
+            "submission" to sub.name(), "algorithm" to sub.algorithm().label(),
+            "benchmark" to bench.name(), "protocol_version" to bench.protocolVersion(), "suite" to bench.suite(),
+            "variant" to bench.variant(), "tier" to chosen.name(), "seeds" to chosen.seeds(), "frames" to chosen.frames(),
+            "num_envs" to numEnvs, "horizon" to hp.horizon(), "frames_per_epoch" to numEnvs.toLong() * hp.horizon(),
+            "network" to sub.network(), "hyperparameters" to hp,
+        )
+        val out = spec.commandLine().out
+        if (json) {
+            out.println(Json.write(summary))
+        } else {
+            out.println("${submission}: valid ${sub.algorithm().label()} submission '${sub.name()}'")
+            out.println("  ${bench.name()} v${bench.protocolVersion()} (${bench.suite()}-${bench.variant()}), tier ${chosen.name()}: " +
+                "seeds ${chosen.seeds()}, ${chosen.frames()} frames, $numEnvs envs x horizon ${hp.horizon()} " +
+                "= ${numEnvs.toLong() * hp.horizon()} frames per epoch")
+        }
+        return 0
+    }
+}
