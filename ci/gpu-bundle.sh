@@ -12,7 +12,10 @@ mvn -q -B -DskipTests -pl reproduce -am package >&2
 rm -rf "$out"
 mkdir -p "$out/app"
 cp reproduce/target/mtboard.jar "$out/app/"
-cp -r reproduce/target/lib "$out/app/lib"
+# DJL's CPU libtorch (100+ MB) is left out: the GPU machine's torch is ABI-incompatible with it
+# anyway, and the simulator commands run there do not load DJL.
+mkdir -p "$out/app/lib"
+find reproduce/target/lib -name '*.jar' ! -name 'pytorch-native-cpu-*' -exec cp {} "$out/app/lib/" \;
 work="$(mktemp -d)"
 jlink --add-modules java.base,java.logging,java.management,jdk.management,java.naming,java.sql,java.xml,jdk.unsupported \
   --strip-debug --no-man-pages --no-header-files --compress=2 --output "$work/jre"
