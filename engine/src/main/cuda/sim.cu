@@ -623,7 +623,7 @@ __device__ void buttonInteract(Env* e) {
     handVsFixedBox(e, bx, by, 0.1025f, 0.12f, 0.1f, 0.1025f);
     float q = e->joint;
     float capCenterZ = e->fixture[2] + 0.193f + q - 0.011f;
-    e->joint = handVsSlidingBox(e, bx, by, capCenterZ, 0.043f, 0.043f, 0.011f, 2, q, -0.09f, 0.0f);
+    e->joint = handVsSlidingBox(e, bx, by, capCenterZ, 0.065f, 0.065f, 0.011f, 2, q, -0.09f, 0.0f);
     buttonPlaceCap(e);
 }
 
@@ -657,7 +657,7 @@ __device__ void windowReset(Env* e, Rng* r, bool opening) {
 }
 
 __device__ void windowInteract(Env* e) {
-    e->joint = handVsSlidingBox(e, e->obj[0], e->obj[1], e->obj[2], 0.008f, 0.02f, 0.04f, 0, e->joint, 0.0f, 0.2f);
+    e->joint = handVsSlidingBox(e, e->obj[0], e->obj[1], e->obj[2], 0.008f, 0.065f, 0.04f, 0, e->joint, 0.0f, 0.2f);
     windowPlaceHandle(e);
 }
 

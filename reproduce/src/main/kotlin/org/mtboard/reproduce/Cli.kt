@@ -12,6 +12,7 @@ import org.mtboard.reproduce.stats.StatsPoiCommand
 import org.mtboard.reproduce.stats.StatsProfileCommand
 import org.mtboard.reproduce.submission.SubmissionCheckCommand
 import org.mtboard.reproduce.submission.SubmissionCommand
+import org.mtboard.reproduce.train.TrainCommand
 import picocli.CommandLine
 
 /**
@@ -34,6 +35,7 @@ object Cli {
             .addSubcommand(StatsBenchCommand())
         val submission = CommandLine(SubmissionCommand()).addSubcommand(SubmissionCheckCommand())
         val root = CommandLine(MtboardCommand()).addSubcommand(sim).addSubcommand(stats).addSubcommand(submission)
+            .addSubcommand(TrainCommand())
         root.out = out
         root.err = err
         root.setParameterExceptionHandler { e, _ ->
@@ -63,6 +65,6 @@ class MtboardCommand : Runnable {
     lateinit var spec: CommandLine.Model.CommandSpec
 
     override fun run() {
-        throw CommandLine.ParameterException(spec.commandLine(), "a command is required: sim, stats, submission")
+        throw CommandLine.ParameterException(spec.commandLine(), "a command is required: sim, stats, submission, train")
     }
 }

@@ -35,7 +35,8 @@ public final class Adam {
     }
 
     /**
-     * Clips the gradients to a global L2 norm of maxNorm, then takes one Adam step.
+     * Clips the gradients to a global L2 norm of maxNorm, takes one Adam step, and zeroes the
+     * gradients for the next backward pass.
      *
      * @return the gradient norm before clipping
      */
@@ -46,8 +47,11 @@ public final class Adam {
             List<NDArray> grads = new ArrayList<>();
             double sumSq = 0;
             for (String name : params.names()) {
+                // getGradient() hands out a new handle each call: attach it to the scope so it is
+                // released with it (the gradient itself stays with its parameter).
                 NDArray g = params.get(name).getGradient();
-                scope.tempAttachAll(new NDList(g, params.get(name), m.get(name), v.get(name)));
+                g.attach(scope);
+                scope.tempAttachAll(new NDList(params.get(name), m.get(name), v.get(name)));
                 grads.add(g);
                 sumSq += g.square().sum().getFloat();
             }
@@ -64,6 +68,11 @@ public final class Adam {
                 mk.muli(beta1).addi(g.mul(1 - beta1));
                 vk.muli(beta2).addi(g.square().mul(1 - beta2));
                 params.get(name).subi(mk.div(correction1).div(vk.div(correction2).sqrt().add(epsilon)).mul(learningRate));
+            }
+            // Zero the gradients for the next backward pass here, on the handles we already hold:
+            // GradientCollector.zeroGradients() would leave two new handles per parameter behind.
+            for (NDArray g : grads) {
+                g.muli(0f);
             }
             return norm;
         }

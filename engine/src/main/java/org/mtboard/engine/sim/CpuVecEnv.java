@@ -59,6 +59,17 @@ public final class CpuVecEnv extends BufferedVecEnv {
         return state;
     }
 
+    /** Writes the whole env state (simulator and last outputs), so a run can resume bit-identically. */
+    public void saveState(java.io.DataOutputStream out) throws java.io.IOException {
+        StateIo.write(out, state.arrays());
+        StateIo.write(out, outputs.arrays());
+    }
+
+    public void loadState(java.io.DataInputStream in) throws java.io.IOException {
+        StateIo.read(in, state.arrays());
+        StateIo.read(in, outputs.arrays());
+    }
+
     @Override
     public void reset() {
         java.util.Arrays.fill(state.episode, 0);

@@ -62,6 +62,12 @@ public final class SimState {
         previousFrame = new float[Observation.FRAME * numEnvs];
     }
 
+    /** Every array, in a fixed order, for checkpoints (see {@link StateIo}). */
+    Object[] arrays() {
+        return new Object[] {hand, gap, hand0, obj, obj0, objVz, grasped, graspOffset, joint, fixture, goal, step, episode,
+            episodeReturn, episodeSuccess, previousFrame};
+    }
+
     public float tcpX(int i) {
         return hand[3 * i];
     }

@@ -10,6 +10,10 @@ public final class StepOutputs {
     public final float[] finalReturns;
     public final byte[] finalSuccesses;
 
+    Object[] arrays() {
+        return new Object[] {observations, rewards, successes, dones, finalObservations, finalReturns, finalSuccesses};
+    }
+
     public StepOutputs(int numEnvs) {
         observations = new float[Observation.SIZE * numEnvs];
         rewards = new float[numEnvs];

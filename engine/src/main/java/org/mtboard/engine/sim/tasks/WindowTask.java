@@ -19,7 +19,11 @@ public final class WindowTask extends Task {
     static final float Q_MIN = 0.0f;
     static final float Q_MAX = 0.2f;
     static final float HANDLE_HALF_X = 0.008f;
-    static final float HANDLE_HALF_Y = 0.02f;
+    /**
+     * Half-depth (y) of the handle as the pads meet it: wider than the open fingers (0.06), so
+     * the hand pushes it open or closed with any finger opening, as Meta-World's hand body does.
+     */
+    static final float HANDLE_HALF_Y = 0.065f;
     static final float HANDLE_HALF_Z = 0.04f;
     static final float SUCCESS_DISTANCE = 0.05f;
 

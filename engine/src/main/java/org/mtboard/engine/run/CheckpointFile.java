@@ -1,0 +1,129 @@
+package org.mtboard.engine.run;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A run's checkpoint: epochs done, network parameters, optimiser moments, normalisers, the
+ * epoch log and the whole env state. Written to a temporary file and moved into place, so a
+ * run killed while writing keeps its previous checkpoint. Randomness is counter-based, so no
+ * generator state is needed beyond the epoch count.
+ */
+final class CheckpointFile {
+    private static final String MAGIC = "MTBOARD-CHECKPOINT-1";
+    private final Path file;
+
+    CheckpointFile(Path file) {
+        this.file = file;
+    }
+
+    boolean exists() {
+        return Files.exists(file);
+    }
+
+    void write(Trainer trainer) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            TrainingConfig c = trainer.config();
+            out.writeUTF(MAGIC);
+            out.writeUTF(fingerprint(c));
+            out.writeInt(trainer.epochsDone());
+            EpochRecord last = trainer.curve().get(trainer.curve().size() - 1);
+            out.writeDouble(last.wallSeconds());
+            writeArrays(out, trainer.network().parameters().export());
+            writeArrays(out, trainer.adam().exportMoments());
+            out.writeLong(trainer.adam().steps());
+            writeDoubles(out, trainer.obsStats().state());
+            writeDoubles(out, trainer.valueStats().state());
+            out.writeInt(trainer.curve().size());
+            for (EpochRecord r : trainer.curve()) {
+                EpochRecords.write(out, r);
+            }
+            trainer.env().saveState(out);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void read(Trainer trainer) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!MAGIC.equals(in.readUTF())) {
+                throw new IOException(file + " is not an MTBoard checkpoint");
+            }
+            String expected = fingerprint(trainer.config());
+            String stored = in.readUTF();
+            if (!expected.equals(stored)) {
+                throw new IOException(file + " belongs to another run (" + stored + "), not " + expected);
+            }
+            int epochs = in.readInt();
+            double wall = in.readDouble();
+            trainer.network().parameters().restore(readArrays(in));
+            Map<String, float[]> moments = readArrays(in);
+            trainer.adam().restore(moments, in.readLong());
+            trainer.obsStats().restore(readDoubles(in));
+            trainer.valueStats().restore(readDoubles(in));
+            int records = in.readInt();
+            trainer.curve().clear();
+            for (int k = 0; k < records; k++) {
+                trainer.curve().add(EpochRecords.read(in));
+            }
+            trainer.env().loadState(in);
+            trainer.restoreProgress(epochs, wall);
+        }
+    }
+
+    /** What must match for a checkpoint to continue this run. */
+    private static String fingerprint(TrainingConfig c) {
+        return c.submission().name() + "|" + c.submission().algorithm().label() + "|" + c.benchmark().name() + "|"
+                + c.tier().name() + "|seed " + c.seed() + "|envs " + c.numEnvs() + "|horizon " + c.horizon()
+                + "|threads-independent";
+    }
+
+    private static void writeArrays(DataOutputStream out, Map<String, float[]> arrays) throws IOException {
+        out.writeInt(arrays.size());
+        for (Map.Entry<String, float[]> e : arrays.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().length);
+            for (float v : e.getValue()) {
+                out.writeFloat(v);
+            }
+        }
+    }
+
+    private static Map<String, float[]> readArrays(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        Map<String, float[]> arrays = new LinkedHashMap<>();
+        for (int k = 0; k < count; k++) {
+            String name = in.readUTF();
+            float[] values = new float[in.readInt()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = in.readFloat();
+            }
+            arrays.put(name, values);
+        }
+        return arrays;
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static double[] readDoubles(DataInputStream in) throws IOException {
+        double[] values = new double[in.readInt()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = in.readDouble();
+        }
+        return values;
+    }
+}

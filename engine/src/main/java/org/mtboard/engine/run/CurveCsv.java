@@ -1,0 +1,29 @@
+package org.mtboard.engine.run;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The training curve as CSV: one row per epoch; empty cells where no episode ended. */
+public final class CurveCsv {
+    private CurveCsv() {
+    }
+
+    public static String header(List<String> taskNames) {
+        return "epoch,frames,wall_s,fps,mean_success_rate,mean_return,episodes,sim_s,inference_s,update_s,loss,"
+                + String.join(",", taskNames.stream().map(t -> "sr_" + t).toList());
+    }
+
+    public static String row(EpochRecord r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%.3f,%.1f,%s,%s,%d,%.4f,%.4f,%.4f,%s",
+                r.epoch(), r.frames(), r.wallSeconds(), r.fps(), num(r.meanSuccess()), num(r.meanReturn()), r.episodesEnded(),
+                r.simSeconds(), r.inferenceSeconds(), r.updateSeconds(), num(r.loss())));
+        for (double v : r.taskSuccess()) {
+            b.append(',').append(num(v));
+        }
+        return b.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
+    }
+}

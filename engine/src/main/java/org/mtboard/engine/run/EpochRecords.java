@@ -1,0 +1,52 @@
+package org.mtboard.engine.run;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/** Epoch records in checkpoints (binary). */
+final class EpochRecords {
+    private EpochRecords() {
+    }
+
+    static void write(DataOutputStream out, EpochRecord r) throws IOException {
+        out.writeInt(r.epoch());
+        out.writeLong(r.frames());
+        out.writeDouble(r.wallSeconds());
+        out.writeDouble(r.fps());
+        out.writeDouble(r.meanSuccess());
+        out.writeInt(r.taskSuccess().length);
+        for (double v : r.taskSuccess()) {
+            out.writeDouble(v);
+        }
+        out.writeDouble(r.meanReturn());
+        for (double v : r.taskReturn()) {
+            out.writeDouble(v);
+        }
+        out.writeInt(r.episodesEnded());
+        out.writeDouble(r.simSeconds());
+        out.writeDouble(r.inferenceSeconds());
+        out.writeDouble(r.updateSeconds());
+        out.writeDouble(r.loss());
+    }
+
+    static EpochRecord read(DataInputStream in) throws IOException {
+        int epoch = in.readInt();
+        long frames = in.readLong();
+        double wall = in.readDouble();
+        double fps = in.readDouble();
+        double mean = in.readDouble();
+        double[] tasks = new double[in.readInt()];
+        for (int k = 0; k < tasks.length; k++) {
+            tasks[k] = in.readDouble();
+        }
+        double meanReturn = in.readDouble();
+        double[] taskReturns = new double[tasks.length];
+        for (int k = 0; k < tasks.length; k++) {
+            taskReturns[k] = in.readDouble();
+        }
+        return new EpochRecord(epoch, frames, wall, fps, mean, tasks, meanReturn, taskReturns, in.readInt(), in.readDouble(),
+                in.readDouble(), in.readDouble(), in.readDouble());
+    }
+
+}

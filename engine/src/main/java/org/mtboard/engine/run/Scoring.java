@@ -1,0 +1,82 @@
+package org.mtboard.engine.run;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished run's score (DESIGN.md): per task, the success rate and mean return averaged over
+ * the last scoreEpochs epochs in which episodes ended; and a checksum of the final parameters and
+ * the figures, equal for runs that reproduce each other bit for bit.
+ */
+final class Scoring {
+    private Scoring() {
+    }
+
+    static TrainResult result(Trainer trainer, double wallSeconds) {
+        TrainingConfig c = trainer.config();
+        List<EpochRecord> scored = new ArrayList<>();
+        List<EpochRecord> curve = trainer.curve();
+        for (int k = curve.size() - 1; k >= 0 && scored.size() < c.benchmark().scoreEpochs(); k--) {
+            if (curve.get(k).hasEpisodes()) {
+                scored.add(curve.get(k));
+            }
+        }
+        int tasks = trainer.taskSet().taskCount();
+        Map<String, double[]> perTask = new LinkedHashMap<>();
+        double meanSuccess = 0;
+        for (int t = 0; t < tasks; t++) {
+            double sr = 0;
+            double ret = 0;
+            for (EpochRecord r : scored) {
+                sr += r.taskSuccess()[t];
+                ret += r.taskReturn()[t];
+            }
+            sr = scored.isEmpty() ? Double.NaN : sr / scored.size();
+            ret = scored.isEmpty() ? Double.NaN : ret / scored.size();
+            meanSuccess += sr;
+            perTask.put(trainer.taskSet().task(t).id().metaWorldName(), new double[] {sr, ret});
+        }
+        meanSuccess /= tasks;
+        long frames = (long) trainer.epochsDone() * c.framesPerEpoch();
+        String checksum = checksum(trainer, perTask, meanSuccess, frames);
+        return new TrainResult(perTask, meanSuccess, frames, wallSeconds, frames / wallSeconds, "cpu", checksum, List.copyOf(curve));
+    }
+
+    private static String checksum(Trainer trainer, Map<String, double[]> perTask, double meanSuccess, long frames) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buffer = ByteBuffer.allocate(8);
+            for (Map.Entry<String, float[]> p : trainer.network().parameters().export().entrySet()) {
+                sha.update(p.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (float v : p.getValue()) {
+                    buffer.clear();
+                    buffer.putInt(Float.floatToRawIntBits(v));
+                    sha.update(buffer.array(), 0, 4);
+                }
+            }
+            for (Map.Entry<String, double[]> e : perTask.entrySet()) {
+                sha.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (double v : e.getValue()) {
+                    buffer.clear();
+                    buffer.putLong(Double.doubleToRawLongBits(v));
+                    sha.update(buffer.array());
+                }
+            }
+            buffer.clear();
+            buffer.putLong(Double.doubleToRawLongBits(meanSuccess));
+            sha.update(buffer.array());
+            buffer.clear();
+            buffer.putLong(frames);
+            sha.update(buffer.array());
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

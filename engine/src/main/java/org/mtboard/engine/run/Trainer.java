@@ -1,0 +1,430 @@
+package org.mtboard.engine.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mtboard.engine.nn.ActorCritic;
+import org.mtboard.engine.nn.Adam;
+import org.mtboard.engine.nn.Djl;
+import org.mtboard.engine.nn.SeededInit;
+import org.mtboard.engine.recipe.Hyperparameters;
+import org.mtboard.engine.rl.Advantages;
+import org.mtboard.engine.rl.Gae;
+import org.mtboard.engine.rl.PerTaskRunningStats;
+import org.mtboard.engine.rl.PpoLoss;
+import org.mtboard.engine.rng.CounterRandom;
+import org.mtboard.engine.sim.CpuVecEnv;
+import org.mtboard.engine.sim.Observation;
+import org.mtboard.engine.sim.Suites;
+import org.mtboard.engine.sim.TaskSet;
+
+/**
+ * Trains one submission on one seed (MT-PPO or MT-GRPO): rollouts on the CPU vector env,
+ * per-task observation and value normalisation, advantages, clipped PPO updates with DJL, a log
+ * line per epoch and checkpoints that resume bit-identically. All randomness is keyed by the
+ * seed and counters (epoch, step, env), so nothing but the checkpoint is needed to go on.
+ */
+public final class Trainer implements AutoCloseable {
+    /** Called after every epoch. */
+    public interface Progress {
+        void onEpoch(EpochRecord record, int totalEpochs);
+    }
+
+    private static final int STREAM_POLICY_NOISE = 2;
+    private static final long STREAM_SHUFFLE = 3;
+    private static final float OBS_CLIP = 5.0f;
+    private static final int A = ActorCritic.ACTION_DIM;
+    private static final int O = Observation.SIZE;
+
+    private final TrainingConfig config;
+    private final Hyperparameters hp;
+    private final TaskSet set;
+    private final CpuVecEnv env;
+    private final NDManager manager;
+    private final ActorCritic net;
+    private final Adam adam;
+    private final PerTaskRunningStats obsStats;
+    private final PerTaskRunningStats valueStats;
+    private final int tasks;
+    private final int n;
+    private final int h;
+    private final int d;
+    private final int[] taskOfEnv;
+    private final int[] taskOfSample;
+    private final List<EpochRecord> curve = new ArrayList<>();
+    private final CounterRandom noise = new CounterRandom();
+    private int epochsDone;
+    private double wallBefore;
+
+    // Rollout buffers, sample j = t * n + i.
+    private final float[] inputs;
+    private final float[] rawObs;
+    private final float[] actions;
+    private final float[] logProbs;
+    private final float[] values;
+    private final float[] rewards;
+    private final byte[] dones;
+    private final float[] finalValues;
+    private final float[] advantages;
+    private final float[] returns;
+    private final float[] stepActions;
+
+    public Trainer(TrainingConfig config) {
+        this.config = config;
+        this.hp = config.submission().hyperparameters();
+        this.set = TaskSet.evenSplit(Suites.resolve(config.benchmark().suite()), config.numEnvs());
+        this.tasks = set.taskCount();
+        this.n = set.numEnvs();
+        this.h = config.horizon();
+        this.d = O + tasks;
+        this.env = new CpuVecEnv(set, config.seed(), config.threads());
+        this.manager = Djl.newManager();
+        this.net = new ActorCritic(manager, config.submission().network(), d, tasks, config.seed());
+        this.adam = new Adam(net.parameters(), (float) hp.learningRate());
+        this.obsStats = new PerTaskRunningStats(tasks, O, OBS_CLIP);
+        this.valueStats = new PerTaskRunningStats(tasks, 1, 1e9);
+        this.taskOfEnv = new int[n];
+        for (int i = 0; i < n; i++) {
+            taskOfEnv[i] = set.taskOfEnv(i);
+        }
+        int samples = h * n;
+        this.taskOfSample = new int[samples];
+        for (int j = 0; j < samples; j++) {
+            taskOfSample[j] = taskOfEnv[j % n];
+        }
+        inputs = new float[samples * d];
+        rawObs = new float[samples * O];
+        actions = new float[samples * A];
+        logProbs = new float[samples];
+        values = new float[samples];
+        rewards = new float[samples];
+        dones = new byte[samples];
+        finalValues = new float[samples];
+        advantages = new float[samples];
+        returns = new float[samples];
+        stepActions = new float[n * A];
+    }
+
+    public TaskSet taskSet() {
+        return set;
+    }
+
+    /** Runs every remaining epoch, checkpointing as configured, and scores the run. */
+    public TrainResult train(Progress progress) throws IOException {
+        CheckpointFile checkpoint = new CheckpointFile(config.outDir().resolve("checkpoint.bin"));
+        if (config.resume() && checkpoint.exists()) {
+            checkpoint.read(this);
+        } else {
+            env.reset();
+        }
+        int total = config.epochs();
+        long start = System.nanoTime();
+        while (epochsDone < total) {
+            EpochRecord record = runEpoch(epochsDone, start);
+            curve.add(record);
+            epochsDone++;
+            progress.onEpoch(record, total);
+            if (config.checkpointEvery() > 0 && (epochsDone % config.checkpointEvery() == 0 || epochsDone == total)) {
+                checkpoint.write(this);
+            }
+        }
+        return Scoring.result(this, (System.nanoTime() - start) / 1e9 + wallBefore);
+    }
+
+    private EpochRecord runEpoch(int epoch, long runStart) {
+        long t0 = System.nanoTime();
+        long simNanos = 0;
+        long inferNanos = 0;
+        int[] ended = new int[tasks];
+        int[] succeeded = new int[tasks];
+        double[] returnSum = new double[tasks];
+        for (int t = 0; t < h; t++) {
+            long a = System.nanoTime();
+            int base = t * n;
+            float[] obs = env.observations();
+            System.arraycopy(obs, 0, rawObs, base * O, n * O);
+            buildInputs(obs, inputs, base * d);
+            act(t, epoch);
+            long b = System.nanoTime();
+            env.step(stepActions);
+            long c = System.nanoTime();
+            System.arraycopy(env.rewards(), 0, rewards, base, n);
+            System.arraycopy(env.dones(), 0, dones, base, n);
+            boolean anyDone = false;
+            for (int i = 0; i < n; i++) {
+                if (env.dones()[i] != 0) {
+                    anyDone = true;
+                    int task = taskOfEnv[i];
+                    ended[task]++;
+                    succeeded[task] += env.finalSuccesses()[i];
+                    returnSum[task] += env.finalReturns()[i];
+                }
+            }
+            if (anyDone && net.hasCritic()) {
+                float[] finalInputs = new float[n * d];
+                buildInputs(env.finalObservations(), finalInputs, 0);
+                float[] v = predictValues(finalInputs);
+                for (int i = 0; i < n; i++) {
+                    finalValues[base + i] = valueStats.denormalize(taskOfEnv[i], 0, v[i]);
+                }
+            }
+            simNanos += c - b;
+            inferNanos += (b - a) + (System.nanoTime() - c);
+        }
+        long u0 = System.nanoTime();
+        float[] lastValues = new float[n];
+        if (net.hasCritic()) {
+            float[] lastInputs = new float[n * d];
+            buildInputs(env.observations(), lastInputs, 0);
+            float[] v = predictValues(lastInputs);
+            for (int i = 0; i < n; i++) {
+                lastValues[i] = valueStats.denormalize(taskOfEnv[i], 0, v[i]);
+            }
+        }
+        float[] oldValues = prepareTargets(lastValues);
+        obsStats.update(rawObs, O, 0, taskOfSample, h * n);
+        double loss = update(epoch, oldValues);
+        long end = System.nanoTime();
+        return record(epoch, runStart, end - t0, simNanos, inferNanos, end - u0, ended, succeeded, returnSum, loss);
+    }
+
+    /** [per-task normalised observation, one-hot] rows for n envs into dst at offset. */
+    private void buildInputs(float[] obs, float[] dst, int offset) {
+        for (int i = 0; i < n; i++) {
+            int task = taskOfEnv[i];
+            int row = offset + i * d;
+            for (int k = 0; k < O; k++) {
+                dst[row + k] = obsStats.normalize(task, k, obs[i * O + k]);
+            }
+            for (int k = 0; k < tasks; k++) {
+                dst[row + O + k] = k == task ? 1.0f : 0.0f;
+            }
+        }
+    }
+
+    /** Samples this step's actions from the policy and records their log-probs and values. */
+    private void act(int t, int epoch) {
+        int base = t * n;
+        try (NDManager scope = manager.newSubManager()) {
+            borrowLogStd(scope);
+            NDArray x = scope.create(Arrays.copyOfRange(inputs, base * d, (base + n) * d), new Shape(n, d));
+            NDArray mean = net.mean(x);
+            float[] mu = mean.toFloatArray();
+            float[] logStd = net.logStd().toFloatArray();
+            long globalStep = (long) epoch * h + t;
+            for (int i = 0; i < n; i++) {
+                // Philox keyed by (seed, policy-noise stream), counter (draw, step, env, step high bits).
+                noise.position(config.seed(), STREAM_POLICY_NOISE, (int) (globalStep >>> 31), i, (int) (globalStep & 0x7FFFFFFF), 0);
+                for (int k = 0; k < A; k += 2) {
+                    // Box-Muller with StrictMath (identical on every JVM): two normals from two uniforms.
+                    double u1 = 1.0 - noise.nextFloat();
+                    double u2 = noise.nextFloat();
+                    double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
+                    stepActions[i * A + k] = (float) (mu[i * A + k] + StrictMath.exp(logStd[k]) * r * StrictMath.cos(2 * Math.PI * u2));
+                    stepActions[i * A + k + 1] = (float) (mu[i * A + k + 1] + StrictMath.exp(logStd[k + 1]) * r * StrictMath.sin(2 * Math.PI * u2));
+                }
+            }
+            System.arraycopy(stepActions, 0, actions, base * A, n * A);
+            NDArray a = scope.create(stepActions, new Shape(n, A));
+            float[] lp = PpoLoss.logProb(mean, net.logStd(), a).toFloatArray();
+            System.arraycopy(lp, 0, logProbs, base, n);
+            if (net.hasCritic()) {
+                float[] v = net.value(x).toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    values[base + i] = valueStats.denormalize(taskOfEnv[i], 0, v[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Lends the log-std parameter to a scope: operations whose first operand it is would
+     * otherwise leave their results in the parameters' long-lived manager, one per step.
+     */
+    private void borrowLogStd(NDManager scope) {
+        scope.tempAttachAll(new ai.djl.ndarray.NDList(net.logStd()));
+    }
+
+    private float[] predictValues(float[] rows) {
+        try (NDManager scope = manager.newSubManager()) {
+            return net.value(scope.create(rows, new Shape(rows.length / d, d))).toFloatArray();
+        }
+    }
+
+    /**
+     * Advantages and critic targets. PPO: GAE in raw units, then the value normaliser learns the
+     * returns and targets and old values move to its (updated) normalised units; advantages are
+     * normalised over the batch. GRPO: per-task normalised reward-to-go.
+     *
+     * @return old values in normalised units (null for GRPO)
+     */
+    private float[] prepareTargets(float[] lastValues) {
+        if (!net.hasCritic()) {
+            Advantages.grpo(rewards, dones, h, n, (float) hp.gamma(), taskOfEnv, tasks, advantages);
+            return null;
+        }
+        Gae.compute(rewards, values, lastValues, dones, finalValues, h, n, (float) hp.gamma(),
+                hp.gaeLambda().floatValue(), advantages, returns);
+        valueStats.update(returns, 1, 0, taskOfSample, h * n);
+        float[] oldValues = new float[h * n];
+        for (int j = 0; j < h * n; j++) {
+            int task = taskOfSample[j];
+            oldValues[j] = valueStats.normalize(task, 0, values[j]);
+            returns[j] = valueStats.normalize(task, 0, returns[j]);
+        }
+        Advantages.normalize(advantages, 0, h * n);
+        return oldValues;
+    }
+
+    /** Mini-epochs of shuffled minibatches; returns the mean loss. */
+    private double update(int epoch, float[] oldValues) {
+        int samples = h * n;
+        int minibatch = samples / hp.minibatches();
+        PpoLoss.Settings settings = new PpoLoss.Settings((float) hp.clip(),
+                hp.valueClip() == null ? 0f : hp.valueClip().floatValue(),
+                hp.criticCoef() == null ? 0f : hp.criticCoef().floatValue(), (float) hp.entropyCoef(),
+                (float) hp.boundsLossCoef());
+        int[] order = new int[samples];
+        int[] batch = new int[minibatch];
+        float[] mbAdv = new float[samples];
+        double lossSum = 0;
+        int updates = 0;
+        for (int e = 0; e < hp.miniEpochs(); e++) {
+            shuffle(order, new SeededInit(config.seed(), STREAM_SHUFFLE + 1000L * (epoch * (long) hp.miniEpochs() + e)));
+            for (int mb = 0; mb + minibatch <= samples; mb += minibatch) {
+                System.arraycopy(order, mb, batch, 0, minibatch);
+                System.arraycopy(advantages, 0, mbAdv, 0, samples);
+                if (net.hasCritic()) {
+                    Advantages.normalizePerTask(mbAdv, batch, minibatch, taskOfSample, tasks);
+                }
+                lossSum += step(batch, mbAdv, oldValues, settings);
+                updates++;
+            }
+        }
+        return updates == 0 ? Double.NaN : lossSum / updates;
+    }
+
+    private double step(int[] batch, float[] adv, float[] oldValues, PpoLoss.Settings settings) {
+        int b = batch.length;
+        float[] x = new float[b * d];
+        float[] act = new float[b * A];
+        float[] oldLp = new float[b];
+        float[] advantage = new float[b];
+        float[] target = new float[b];
+        float[] oldV = new float[b];
+        for (int k = 0; k < b; k++) {
+            int j = batch[k];
+            System.arraycopy(inputs, j * d, x, k * d, d);
+            System.arraycopy(actions, j * A, act, k * A, A);
+            oldLp[k] = logProbs[j];
+            advantage[k] = adv[j];
+            if (oldValues != null) {
+                target[k] = returns[j];
+                oldV[k] = oldValues[j];
+            }
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            borrowLogStd(scope);
+            float loss;
+            // Gradients start at zero: Adam.step zeroes them after every update.
+            try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+                NDArray input = scope.create(x, new Shape(b, d));
+                NDArray value = net.hasCritic() ? net.value(input) : null;
+                PpoLoss.Terms terms = PpoLoss.compute(net.mean(input), net.logStd(), value, scope.create(act, new Shape(b, A)),
+                        scope.create(oldLp), scope.create(advantage), net.hasCritic() ? scope.create(target) : null,
+                        net.hasCritic() ? scope.create(oldV) : null, settings);
+                gc.backward(terms.total());
+                loss = terms.total().getFloat();
+            }
+            // The optimiser updates parameters in place, which autograd allows only outside the collector.
+            adam.step((float) hp.maxGradNorm());
+            return loss;
+        }
+    }
+
+    private static void shuffle(int[] order, SeededInit random) {
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        for (int k = order.length - 1; k > 0; k--) {
+            int j = (int) (random.nextDouble() * (k + 1));
+            int tmp = order[k];
+            order[k] = order[j];
+            order[j] = tmp;
+        }
+    }
+
+    private EpochRecord record(int epoch, long runStart, long epochNanos, long simNanos, long inferNanos, long updateNanos,
+                               int[] ended, int[] succeeded, double[] returnSum, double loss) {
+        double[] taskSuccess = new double[tasks];
+        double[] taskReturn = new double[tasks];
+        int episodes = 0;
+        double successSum = 0;
+        double returnTotal = 0;
+        for (int t = 0; t < tasks; t++) {
+            taskSuccess[t] = ended[t] == 0 ? Double.NaN : (double) succeeded[t] / ended[t];
+            taskReturn[t] = ended[t] == 0 ? Double.NaN : returnSum[t] / ended[t];
+            episodes += ended[t];
+            returnTotal += returnSum[t];
+            if (ended[t] > 0) {
+                successSum += taskSuccess[t];
+            }
+        }
+        double meanSuccess = episodes == 0 ? Double.NaN : successSum / tasks;
+        long frames = (epoch + 1L) * config.framesPerEpoch();
+        double wall = (System.nanoTime() - runStart) / 1e9 + wallBefore;
+        return new EpochRecord(epoch, frames, wall, config.framesPerEpoch() / (epochNanos / 1e9), meanSuccess, taskSuccess,
+                episodes == 0 ? Double.NaN : returnTotal / episodes, taskReturn, episodes, simNanos / 1e9, inferNanos / 1e9,
+                updateNanos / 1e9, loss);
+    }
+
+    // Accessors for checkpoints and scoring (same package).
+    TrainingConfig config() {
+        return config;
+    }
+
+    CpuVecEnv env() {
+        return env;
+    }
+
+    ActorCritic network() {
+        return net;
+    }
+
+    Adam adam() {
+        return adam;
+    }
+
+    PerTaskRunningStats obsStats() {
+        return obsStats;
+    }
+
+    PerTaskRunningStats valueStats() {
+        return valueStats;
+    }
+
+    List<EpochRecord> curve() {
+        return curve;
+    }
+
+    int epochsDone() {
+        return epochsDone;
+    }
+
+    void restoreProgress(int epochs, double wallSeconds) {
+        this.epochsDone = epochs;
+        this.wallBefore = wallSeconds;
+    }
+
+    @Override
+    public void close() {
+        net.close();
+        manager.close();
+        env.close();
+    }
+}

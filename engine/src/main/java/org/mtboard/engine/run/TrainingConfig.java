@@ -1,0 +1,34 @@
+package org.mtboard.engine.run;
+
+import java.nio.file.Path;
+import org.mtboard.engine.recipe.BenchmarkDefinition;
+import org.mtboard.engine.recipe.Submission;
+import org.mtboard.engine.recipe.Tier;
+
+/**
+ * One training run: a submission on a benchmark tier with one of its seeds.
+ *
+ * @param checkpointEvery epochs between checkpoints (0: none)
+ * @param maxEpochs       stop after this many epochs even if the budget is not spent (0: no limit);
+ *                        for tests, never for a scored run
+ */
+public record TrainingConfig(Submission submission, BenchmarkDefinition benchmark, Tier tier, int seed, int threads,
+                             Path outDir, int checkpointEvery, boolean resume, int maxEpochs) {
+    public int numEnvs() {
+        return tier.numEnvs() > 0 ? tier.numEnvs() : submission.hyperparameters().numEnvs();
+    }
+
+    public int horizon() {
+        return submission.hyperparameters().horizon();
+    }
+
+    public long framesPerEpoch() {
+        return (long) numEnvs() * horizon();
+    }
+
+    /** Epochs needed to spend the tier's frame budget. */
+    public int epochs() {
+        long e = (tier.frames() + framesPerEpoch() - 1) / framesPerEpoch();
+        return (int) (maxEpochs > 0 ? Math.min(e, maxEpochs) : e);
+    }
+}

@@ -1,0 +1,78 @@
+package org.mtboard.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtboard.engine.recipe.Algorithm;
+import org.mtboard.engine.recipe.BenchmarkDefinition;
+import org.mtboard.engine.recipe.Hyperparameters;
+import org.mtboard.engine.recipe.NetworkConfig;
+import org.mtboard.engine.recipe.Submission;
+import org.mtboard.engine.recipe.Tier;
+
+/** Small but complete training runs: same seed, same checksum; a resumed run ends where an uninterrupted one does. */
+class TrainerTest {
+    @TempDir
+    Path dir;
+
+    private static final Tier TIER = new Tier("smoke", List.of(7, 8, 9), 1_000_000, 40);
+    private static final BenchmarkDefinition BENCHMARK = new BenchmarkDefinition("mt10-rand", 1, "mt10", "rand", 150, 5,
+            Map.of("smoke", TIER));
+
+    private static Submission ppo(boolean multiHead) {
+        return new Submission("tiny-ppo", Algorithm.MT_PPO,
+                new NetworkConfig(List.of(32, 32), List.of(32, 32), "elu", multiHead, 0.0),
+                new Hyperparameters(5e-4, 0.99, 0.95, 0.2, 0.2, 4.0, 0.005, 2, 2, 1.0, 1e-4, 32, 40));
+    }
+
+    private static Submission grpo() {
+        return new Submission("tiny-grpo", Algorithm.MT_GRPO, new NetworkConfig(List.of(32, 32), null, "elu", false, 0.0),
+                new Hyperparameters(5e-4, 0.99, null, 0.2, null, null, 0.005, 2, 2, 1.0, 1e-4, 150, 40));
+    }
+
+    private TrainResult train(Submission s, int seed, Path out, int maxEpochs, int checkpointEvery, boolean resume, int threads)
+            throws IOException {
+        TrainingConfig c = new TrainingConfig(s, BENCHMARK, TIER, seed, threads, out, checkpointEvery, resume, maxEpochs);
+        try (Trainer trainer = new Trainer(c)) {
+            return trainer.train((r, total) -> { });
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameChecksumAndAnotherSeedAnother() throws IOException {
+        TrainResult a = train(ppo(false), 7, dir.resolve("a"), 6, 0, false, 2);
+        TrainResult b = train(ppo(false), 7, dir.resolve("b"), 6, 0, false, 1);
+        assertEquals(a.checksum(), b.checksum(), "same seed, 2 vs 1 simulation threads");
+        assertEquals(6 * 40 * 32, a.frames());
+        assertTrue(Double.isFinite(a.meanSuccessRate()), "an episode ended (step 150 < 192), so the run has a score");
+        assertNotEquals(a.checksum(), train(ppo(false), 8, dir.resolve("c"), 6, 0, false, 2).checksum());
+    }
+
+    @Test
+    void resumingFromACheckpointEndsBitIdentical() throws IOException {
+        TrainResult uninterrupted = train(ppo(true), 9, dir.resolve("full"), 6, 0, false, 2);
+        Path out = dir.resolve("resumed");
+        train(ppo(true), 9, out, 3, 3, false, 2);   // "killed" right after the epoch-3 checkpoint
+        assertTrue(Files.exists(out.resolve("checkpoint.bin")));
+        TrainResult resumed = train(ppo(true), 9, out, 6, 3, true, 2);
+        assertEquals(uninterrupted.checksum(), resumed.checksum());
+        assertEquals(uninterrupted.curve().size(), resumed.curve().size());
+    }
+
+    @Test
+    void grpoTrainsOnWholeEpisodes() throws IOException {
+        TrainResult r = train(grpo(), 7, dir.resolve("grpo"), 2, 0, false, 2);
+        assertEquals(2 * 40 * 150, r.frames());
+        assertEquals(2, r.curve().size());
+        assertTrue(r.curve().get(0).hasEpisodes(), "every GRPO rollout ends its episodes");
+        assertEquals(r.checksum(), train(grpo(), 7, dir.resolve("grpo2"), 2, 0, false, 2).checksum());
+    }
+}

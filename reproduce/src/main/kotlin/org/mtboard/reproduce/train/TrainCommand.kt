@@ -1,0 +1,139 @@
+package org.mtboard.reproduce.train
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.Locale
+import java.util.concurrent.Callable
+import org.mtboard.engine.recipe.BenchmarkDefinition
+import org.mtboard.engine.recipe.ConfigException
+import org.mtboard.engine.recipe.RecipeFiles
+import org.mtboard.engine.run.EpochRecord
+import org.mtboard.engine.run.TrainResult
+import org.mtboard.engine.run.Trainer
+import org.mtboard.engine.run.TrainingConfig
+import org.mtboard.engine.sim.cuda.CudaProbe
+import org.mtboard.reproduce.Json
+import picocli.CommandLine
+
+@CommandLine.Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = [
+        "Trains a submission on one frozen seed of a benchmark tier and writes DIR/result.json and DIR/curve.csv.",
+        "Checkpoints go to DIR/checkpoint.bin; --resume continues from it and ends bit-identical to an uninterrupted run.",
+    ],
+)
+class TrainCommand : Callable<Int> {
+    @CommandLine.Spec
+    lateinit var spec: CommandLine.Model.CommandSpec
+
+    @CommandLine.Parameters(index = "0", paramLabel = "SUBMISSION", description = ["submission YAML file"])
+    lateinit var submission: Path
+
+    @CommandLine.Option(names = ["--benchmark"], description = ["benchmark name (submissions/benchmarks/NAME.yaml) or YAML file (default: \${DEFAULT-VALUE})"])
+    var benchmark: String = "mt10-rand"
+
+    @CommandLine.Option(names = ["--tier"], description = ["smoke, standard or official (default: \${DEFAULT-VALUE})"])
+    var tier: String = "smoke"
+
+    @CommandLine.Option(names = ["--seed"], required = true, description = ["one of the tier's frozen seeds"])
+    var seed: Int = 0
+
+    @CommandLine.Option(names = ["--out"], required = true, description = ["output directory"])
+    lateinit var out: Path
+
+    @CommandLine.Option(names = ["--backend"], description = ["simulator backend: cpu, or auto (cpu where no GPU) (default: \${DEFAULT-VALUE})"])
+    var backend: String = "cpu"
+
+    @CommandLine.Option(names = ["--resume"], description = ["continue from DIR/checkpoint.bin if present"])
+    var resume: Boolean = false
+
+    @CommandLine.Option(names = ["--checkpoint-every"], description = ["epochs between checkpoints, 0 for none (default: \${DEFAULT-VALUE})"])
+    var checkpointEvery: Int = 10
+
+    @CommandLine.Option(names = ["--max-epochs"], description = ["stop after N epochs; the result is marked partial (default: the tier's budget)"])
+    var maxEpochs: Int = 0
+
+    @CommandLine.Option(names = ["--threads"], description = ["simulation threads (default: all cores)"])
+    var threads: Int? = null
+
+    @CommandLine.Option(names = ["--json"], description = ["print the result as JSON"])
+    var json: Boolean = false
+
+    private fun fail(message: String): Nothing = throw CommandLine.ParameterException(spec.commandLine(), message)
+
+    private fun <T> read(option: String, work: () -> T): T =
+        try {
+            work()
+        } catch (e: ConfigException) {
+            fail("$option: ${e.message}")
+        }
+
+    override fun call(): Int {
+        if (tier !in BenchmarkDefinition.TIER_NAMES) fail("--tier must be one of ${BenchmarkDefinition.TIER_NAMES.joinToString(", ")}; got '$tier'")
+        when (backend.lowercase()) {
+            "cpu" -> {}
+            "auto" -> if (CudaProbe.available()) {
+                fail("--backend auto found a GPU, but training on the cuda backend is not available yet; use --backend cpu")
+            } else {
+                spec.commandLine().err.println("mtboard: CUDA is not available (${CudaProbe.unavailableReason()}); using the CPU backend")
+            }
+            "cuda" -> fail("--backend cuda: training on the cuda backend is not available yet; allowed: cpu, auto")
+            else -> fail("--backend must be one of cpu, auto; got '$backend'")
+        }
+        if (checkpointEvery < 0) fail("--checkpoint-every must be at least 0, got $checkpointEvery")
+        if (maxEpochs < 0) fail("--max-epochs must be at least 0, got $maxEpochs")
+        val workers = threads ?: Runtime.getRuntime().availableProcessors()
+        if (workers < 1) fail("--threads must be at least 1, got $workers")
+        val sub = read("SUBMISSION ($submission)") { RecipeFiles.readSubmission(submission) }
+        val benchFile = if (benchmark.endsWith(".yaml") || benchmark.endsWith(".yml")) Path.of(benchmark)
+        else Path.of("submissions", "benchmarks", "$benchmark.yaml")
+        if (!Files.exists(benchFile)) fail("--benchmark: no benchmark '$benchmark' ($benchFile not found)")
+        val bench = read("--benchmark ($benchFile)") { RecipeFiles.readBenchmark(benchFile) }
+        val chosen = read("--tier") { bench.tier(tier) }
+        if (seed !in chosen.seeds()) fail("--seed must be one of the $tier tier's frozen seeds ${chosen.seeds()}; got $seed")
+        Files.createDirectories(out)
+        val config = TrainingConfig(sub, bench, chosen, seed, workers, out, checkpointEvery, resume, maxEpochs)
+        val err = spec.commandLine().err
+        val result = Trainer(config).use { trainer ->
+            trainer.train { record, total -> err.println(progressLine(record, total)) }
+        }
+        val partial = maxEpochs > 0 && result.frames() < chosen.frames()
+        val json = resultJson(config, result, partial)
+        Files.writeString(out.resolve("result.json"), Json.write(json) + "\n")
+        Files.writeString(out.resolve("curve.csv"), curveCsv(result))
+        if (this.json) {
+            spec.commandLine().out.println(Json.write(json))
+        } else {
+            spec.commandLine().out.println("%s seed %d: mean success rate %.3f after %d frames (%.0f s, %.0f frames/s)%s; wrote %s".format(
+                Locale.ROOT, sub.name(), seed, result.meanSuccessRate(), result.frames(), result.wallSeconds(), result.fps(),
+                if (partial) " [partial]" else "", out))
+        }
+        return 0
+    }
+
+    private fun progressLine(r: EpochRecord, total: Int): String {
+        val remaining = (total - r.epoch() - 1) * r.wallSeconds() / (r.epoch() + 1)
+        val sr = if (r.hasEpisodes()) "%.3f".format(Locale.ROOT, r.meanSuccess()) else "  -  "
+        return "epoch %d/%d  frames %,d  SR %s  fps %,.0f  ETA %dm%02ds".format(Locale.ROOT, r.epoch() + 1, total, r.frames(), sr,
+            r.fps(), (remaining / 60).toInt(), (remaining % 60).toInt())
+    }
+
+    private fun resultJson(c: TrainingConfig, r: TrainResult, partial: Boolean): Map<String, Any?> {
+        val perTask = linkedMapOf<String, Any>()
+        r.perTask().forEach { (task, v) -> perTask[task] = linkedMapOf("success_rate" to v[0], "mean_return" to v[1]) }
+        return linkedMapOf(
+            "submission" to c.submission().name(), "algorithm" to c.submission().algorithm().label(),
+            "benchmark" to c.benchmark().name(), "tier" to c.tier().name(), "seed" to c.seed(),
+            "per_task" to perTask, "mean_success_rate" to r.meanSuccessRate(), "frames" to r.frames(),
+            "wall_s" to r.wallSeconds(), "fps" to r.fps(), "backend" to r.backend(), "num_envs" to c.numEnvs(),
+            "partial" to partial, "checksum" to r.checksum(),
+        )
+    }
+
+    private fun curveCsv(r: TrainResult): String {
+        val names = r.perTask().keys.toList()
+        return (listOf(org.mtboard.engine.run.CurveCsv.header(names)) + r.curve().map { org.mtboard.engine.run.CurveCsv.row(it) })
+            .joinToString("\n", postfix = "\n")
+    }
+}

@@ -1,0 +1,79 @@
+package org.mtboard.reproduce
+
+import com.fasterxml.jackson.databind.ObjectMapper
+import java.io.PrintWriter
+import java.io.StringWriter
+import java.nio.file.Files
+import java.nio.file.Path
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+
+class TrainCliTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private val root: Path = Path.of("..").toAbsolutePath().normalize()
+    private val benchmark = root.resolve("submissions/benchmarks/mt10-rand.yaml").toString()
+
+    private fun mtboard(vararg args: String): Triple<Int, String, String> {
+        val out = StringWriter()
+        val err = StringWriter()
+        val code = Cli.run(arrayOf(*args), PrintWriter(out, true), PrintWriter(err, true))
+        return Triple(code, out.toString(), err.toString())
+    }
+
+    /** A small submission so the test trains in seconds; the tier still fixes seeds and env count. */
+    private fun tinySubmission(): String {
+        val file = dir.resolve("tiny.yaml")
+        Files.writeString(file, """
+            name: tiny
+            algorithm: mt-ppo
+            network: {actor_hidden: [32], critic_hidden: [32]}
+            hyperparameters: {mini_epochs: 1, minibatches: 2}
+        """.trimIndent())
+        return file.toString()
+    }
+
+    @Test
+    fun trainWritesResultAndCurveWithProgressOnStderr() {
+        val out = dir.resolve("run")
+        val (code, stdout, stderr) = mtboard("train", tinySubmission(), "--benchmark", benchmark, "--tier", "smoke",
+            "--seed", "101", "--out", out.toString(), "--max-epochs", "5", "--json")
+        assertEquals(0, code, stderr)
+        val json = ObjectMapper().readTree(stdout)
+        assertEquals(10, json["per_task"].size())
+        assertTrue(json["per_task"]["reach-v2"].has("success_rate"))
+        assertEquals(5L * 1024 * 32, json["frames"].asLong())
+        assertEquals(true, json["partial"].asBoolean())
+        assertEquals(64, json["checksum"].asText().length)
+        assertEquals(json, ObjectMapper().readTree(Files.readString(out.resolve("result.json"))))
+        val curve = Files.readAllLines(out.resolve("curve.csv"))
+        assertEquals(6, curve.size, "header + 5 epochs")
+        assertTrue(curve[0].startsWith("epoch,frames,wall_s,fps,mean_success_rate"))
+        assertTrue(stderr.contains("epoch 5/5"), stderr)
+        assertTrue(Files.exists(out.resolve("checkpoint.bin")))
+    }
+
+    @Test
+    fun invalidSubmissionOrRunArgumentsExitTwo() {
+        fun assertUsage(vararg args: String, mention: String) {
+            val (code, stdout, stderr) = mtboard(*args)
+            assertEquals(Cli.USAGE_ERROR, code, stderr)
+            assertEquals("", stdout)
+            assertEquals(1, stderr.trim().lines().size, stderr)
+            assertTrue(stderr.contains(mention), "'$mention' missing from: $stderr")
+        }
+        val bad = dir.resolve("bad.yaml")
+        Files.writeString(bad, "name: x\nalgorithm: mt-ppo\nnetwork: {}\nhyperparameters:\n  learning_rate: -0.5\n")
+        val out = dir.resolve("o").toString()
+        assertUsage("train", bad.toString(), "--benchmark", benchmark, "--seed", "101", "--out", out, mention = "hyperparameters.learning_rate")
+        assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "5", "--out", out, mention = "frozen seeds [101, 102, 103]")
+        assertUsage("train", tinySubmission(), "--benchmark", "mt99", "--seed", "101", "--out", out, mention = "no benchmark 'mt99'")
+        assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "101", "--out", out, "--backend", "cuda",
+            mention = "--backend cuda")
+        assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--tier", "nightly", "--seed", "101", "--out", out,
+            mention = "--tier must be one of")
+    }
+}
