@@ -60,11 +60,4 @@ object Cli {
     version = ["mtboard 0.1.0"],
     description = ["MTBoard: official evaluation of multi-task RL on Meta-World MT10/MT50."],
 )
-class MtboardCommand : Runnable {
-    @CommandLine.Spec
-    lateinit var spec: CommandLine.Model.CommandSpec
-
-    override fun run() {
-        throw CommandLine.ParameterException(spec.commandLine(), "a command is required: sim, stats, submission, train")
-    }
-}
+class MtboardCommand : CommandGroup("sim, stats, submission, train")

@@ -1,32 +1,13 @@
 package org.mtboard.reproduce
 
 import com.fasterxml.jackson.databind.ObjectMapper
-import java.io.PrintWriter
-import java.io.StringWriter
 import org.junit.jupiter.api.Assertions.assertEquals
-import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import org.mtboard.reproduce.CliHarness.assertUsageError
+import org.mtboard.reproduce.CliHarness.mtboard
 
 class CliTest {
-    private data class Outcome(val code: Int, val out: String, val err: String)
-
-    private fun mtboard(vararg args: String): Outcome {
-        val out = StringWriter()
-        val err = StringWriter()
-        val code = Cli.run(arrayOf(*args), PrintWriter(out, true), PrintWriter(err, true))
-        return Outcome(code, out.toString(), err.toString())
-    }
-
-    private fun assertUsageError(outcome: Outcome, vararg mentions: String) {
-        assertEquals(Cli.USAGE_ERROR, outcome.code, outcome.err)
-        val lines = outcome.err.trim().lines()
-        assertEquals(1, lines.size, "one-line error, got: ${outcome.err}")
-        mentions.forEach { assertTrue(lines[0].contains(it), "error should mention '$it': ${lines[0]}") }
-        assertFalse(outcome.err.contains("Exception"), outcome.err)
-        assertEquals("", outcome.out)
-    }
-
     @Test
     fun simCheckPrintsPerTaskFiguresAsJson() {
         val outcome = mtboard("sim", "check", "--suite", "mt10", "--policy", "scripted", "--episodes-per-task", "20", "--seed", "3", "--json")

@@ -1,27 +1,18 @@
 package org.mtboard.reproduce
 
 import com.fasterxml.jackson.databind.ObjectMapper
-import java.io.PrintWriter
-import java.io.StringWriter
 import java.nio.file.Files
 import java.nio.file.Path
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import org.mtboard.reproduce.CliHarness.assertUsageError
+import org.mtboard.reproduce.CliHarness.mtboard
 
 class StatsCliTest {
     @TempDir
     lateinit var dir: Path
-
-    private data class Outcome(val code: Int, val out: String, val err: String)
-
-    private fun mtboard(vararg args: String): Outcome {
-        val out = StringWriter()
-        val err = StringWriter()
-        val code = Cli.run(arrayOf(*args), PrintWriter(out, true), PrintWriter(err, true))
-        return Outcome(code, out.toString(), err.toString())
-    }
 
     private fun csv(name: String, vararg lines: String): String {
         val file = dir.resolve(name)
@@ -65,12 +56,6 @@ class StatsCliTest {
         // 9 scores, one of them 0: 8 above 0, 3 above 0.5 (1, 0.75, 1), none above 1.
         assertEquals(listOf(8.0 / 9, 3.0 / 9, 0.0), pr["point"].map { it.asDouble() })
         assertEquals(3, pr["ci_low"].size())
-    }
-
-    private fun assertUsageError(outcome: Outcome, vararg mentions: String) {
-        assertEquals(Cli.USAGE_ERROR, outcome.code, outcome.err)
-        assertEquals(1, outcome.err.trim().lines().size, outcome.err)
-        mentions.forEach { assertTrue(outcome.err.contains(it), "'$it' missing from: ${outcome.err}") }
     }
 
     @Test

@@ -1,14 +1,14 @@
 package org.mtboard.reproduce
 
 import com.fasterxml.jackson.databind.ObjectMapper
-import java.io.PrintWriter
-import java.io.StringWriter
 import java.nio.file.Files
 import java.nio.file.Path
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
+import org.mtboard.reproduce.CliHarness.assertUsageError
+import org.mtboard.reproduce.CliHarness.mtboard
 
 class TrainCliTest {
     @TempDir
@@ -16,13 +16,6 @@ class TrainCliTest {
 
     private val root: Path = Path.of("..").toAbsolutePath().normalize()
     private val benchmark = root.resolve("submissions/benchmarks/mt10-rand.yaml").toString()
-
-    private fun mtboard(vararg args: String): Triple<Int, String, String> {
-        val out = StringWriter()
-        val err = StringWriter()
-        val code = Cli.run(arrayOf(*args), PrintWriter(out, true), PrintWriter(err, true))
-        return Triple(code, out.toString(), err.toString())
-    }
 
     /** A small submission so the test trains in seconds; the tier still fixes seeds and env count. */
     private fun tinySubmission(): String {
@@ -58,13 +51,7 @@ class TrainCliTest {
 
     @Test
     fun invalidSubmissionOrRunArgumentsExitTwo() {
-        fun assertUsage(vararg args: String, mention: String) {
-            val (code, stdout, stderr) = mtboard(*args)
-            assertEquals(Cli.USAGE_ERROR, code, stderr)
-            assertEquals("", stdout)
-            assertEquals(1, stderr.trim().lines().size, stderr)
-            assertTrue(stderr.contains(mention), "'$mention' missing from: $stderr")
-        }
+        fun assertUsage(vararg args: String, mention: String) = assertUsageError(mtboard(*args), mention)
         val bad = dir.resolve("bad.yaml")
         Files.writeString(bad, "name: x\nalgorithm: mt-ppo\nnetwork: {}\nhyperparameters:\n  learning_rate: -0.5\n")
         val out = dir.resolve("o").toString()

@@ -1,17 +1,11 @@
 package org.mtboard.reproduce.sim
 
+import org.mtboard.reproduce.CommandGroup
 import picocli.CommandLine
 
 @CommandLine.Command(
     name = "sim",
     mixinStandardHelpOptions = true,
-    description = ["The batched tabletop simulator: check task solvability, measure throughput."],
+    description = ["The batched tabletop simulator: check task solvability, measure throughput, check CPU/CUDA parity."],
 )
-class SimCommand : Runnable {
-    @CommandLine.Spec
-    lateinit var spec: CommandLine.Model.CommandSpec
-
-    override fun run() {
-        throw CommandLine.ParameterException(spec.commandLine(), "a sim command is required: check, bench, parity")
-    }
-}
+class SimCommand : CommandGroup("check, bench, parity")

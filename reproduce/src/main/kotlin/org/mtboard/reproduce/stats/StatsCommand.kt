@@ -1,5 +1,6 @@
 package org.mtboard.reproduce.stats
 
+import org.mtboard.reproduce.CommandGroup
 import picocli.CommandLine
 
 @CommandLine.Command(
@@ -7,11 +8,4 @@ import picocli.CommandLine
     mixinStandardHelpOptions = true,
     description = ["rliable-grade statistics on score CSVs (header of task names, one row of scores per run/seed)."],
 )
-class StatsCommand : Runnable {
-    @CommandLine.Spec
-    lateinit var spec: CommandLine.Model.CommandSpec
-
-    override fun run() {
-        throw CommandLine.ParameterException(spec.commandLine(), "a stats command is required: aggregate, poi, profile, bench")
-    }
-}
+class StatsCommand : CommandGroup("aggregate, poi, profile, bench")

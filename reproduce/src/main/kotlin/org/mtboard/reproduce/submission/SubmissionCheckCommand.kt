@@ -2,10 +2,8 @@ package org.mtboard.reproduce.submission
 
 import java.nio.file.Path
 import java.util.concurrent.Callable
-import org.mtboard.engine.recipe.BenchmarkDefinition
-import org.mtboard.engine.recipe.ConfigException
-import org.mtboard.engine.recipe.RecipeFiles
 import org.mtboard.reproduce.Json
+import org.mtboard.reproduce.RecipeOptions
 import picocli.CommandLine
 
 @CommandLine.Command(
@@ -23,8 +21,8 @@ class SubmissionCheckCommand : Callable<Int> {
     @CommandLine.Parameters(index = "0", paramLabel = "SUBMISSION", description = ["submission YAML file"])
     lateinit var submission: Path
 
-    @CommandLine.Option(names = ["--benchmark"], description = ["benchmark definition YAML (default: \${DEFAULT-VALUE})"])
-    var benchmark: Path = Path.of("submissions/benchmarks/mt10-rand.yaml")
+    @CommandLine.Option(names = ["--benchmark"], description = ["benchmark name (submissions/benchmarks/NAME.yaml) or YAML file (default: \${DEFAULT-VALUE})"])
+    var benchmark: String = "mt10-rand"
 
     @CommandLine.Option(names = ["--tier"], description = ["smoke, standard or official (default: \${DEFAULT-VALUE})"])
     var tier: String = "smoke"
@@ -32,21 +30,10 @@ class SubmissionCheckCommand : Callable<Int> {
     @CommandLine.Option(names = ["--json"], description = ["print JSON instead of text"])
     var json: Boolean = false
 
-    private fun <T> read(option: String, work: () -> T): T =
-        try {
-            work()
-        } catch (e: ConfigException) {
-            throw CommandLine.ParameterException(spec.commandLine(), "$option: ${e.message}")
-        }
-
     override fun call(): Int {
-        if (tier !in BenchmarkDefinition.TIER_NAMES) {
-            throw CommandLine.ParameterException(spec.commandLine(),
-                "--tier must be one of ${BenchmarkDefinition.TIER_NAMES.joinToString(", ")}; got '$tier'")
-        }
-        val sub = read("SUBMISSION ($submission)") { RecipeFiles.readSubmission(submission) }
-        val bench = read("--benchmark ($benchmark)") { RecipeFiles.readBenchmark(benchmark) }
-        val chosen = read("--tier") { bench.tier(tier) }
+        val sub = RecipeOptions.submission(spec, submission)
+        val bench = RecipeOptions.benchmark(spec, benchmark)
+        val chosen = RecipeOptions.tier(spec, bench, tier)
         val hp = sub.hyperparameters()
         val numEnvs = if (chosen.numEnvs() > 0) chosen.numEnvs() else hp.numEnvs()
         val summary = linkedMapOf<String, Any?>(

@@ -1,5 +1,6 @@
 package org.mtboard.reproduce.submission
 
+import org.mtboard.reproduce.CommandGroup
 import picocli.CommandLine
 
 @CommandLine.Command(
@@ -7,11 +8,4 @@ import picocli.CommandLine
     mixinStandardHelpOptions = true,
     description = ["Submission files: check one against the benchmark before it is trained."],
 )
-class SubmissionCommand : Runnable {
-    @CommandLine.Spec
-    lateinit var spec: CommandLine.Model.CommandSpec
-
-    override fun run() {
-        throw CommandLine.ParameterException(spec.commandLine(), "a submission command is required: check")
-    }
-}
+class SubmissionCommand : CommandGroup("check")

@@ -4,15 +4,13 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Locale
 import java.util.concurrent.Callable
-import org.mtboard.engine.recipe.BenchmarkDefinition
-import org.mtboard.engine.recipe.ConfigException
-import org.mtboard.engine.recipe.RecipeFiles
 import org.mtboard.engine.run.EpochRecord
 import org.mtboard.engine.run.TrainResult
 import org.mtboard.engine.run.Trainer
 import org.mtboard.engine.run.TrainingConfig
 import org.mtboard.engine.sim.cuda.CudaProbe
 import org.mtboard.reproduce.Json
+import org.mtboard.reproduce.RecipeOptions
 import picocli.CommandLine
 
 @CommandLine.Command(
@@ -62,15 +60,7 @@ class TrainCommand : Callable<Int> {
 
     private fun fail(message: String): Nothing = throw CommandLine.ParameterException(spec.commandLine(), message)
 
-    private fun <T> read(option: String, work: () -> T): T =
-        try {
-            work()
-        } catch (e: ConfigException) {
-            fail("$option: ${e.message}")
-        }
-
     override fun call(): Int {
-        if (tier !in BenchmarkDefinition.TIER_NAMES) fail("--tier must be one of ${BenchmarkDefinition.TIER_NAMES.joinToString(", ")}; got '$tier'")
         when (backend.lowercase()) {
             "cpu" -> {}
             "auto" -> if (CudaProbe.available()) {
@@ -85,12 +75,9 @@ class TrainCommand : Callable<Int> {
         if (maxEpochs < 0) fail("--max-epochs must be at least 0, got $maxEpochs")
         val workers = threads ?: Runtime.getRuntime().availableProcessors()
         if (workers < 1) fail("--threads must be at least 1, got $workers")
-        val sub = read("SUBMISSION ($submission)") { RecipeFiles.readSubmission(submission) }
-        val benchFile = if (benchmark.endsWith(".yaml") || benchmark.endsWith(".yml")) Path.of(benchmark)
-        else Path.of("submissions", "benchmarks", "$benchmark.yaml")
-        if (!Files.exists(benchFile)) fail("--benchmark: no benchmark '$benchmark' ($benchFile not found)")
-        val bench = read("--benchmark ($benchFile)") { RecipeFiles.readBenchmark(benchFile) }
-        val chosen = read("--tier") { bench.tier(tier) }
+        val sub = RecipeOptions.submission(spec, submission)
+        val bench = RecipeOptions.benchmark(spec, benchmark)
+        val chosen = RecipeOptions.tier(spec, bench, tier)
         if (seed !in chosen.seeds()) fail("--seed must be one of the $tier tier's frozen seeds ${chosen.seeds()}; got $seed")
         Files.createDirectories(out)
         val config = TrainingConfig(sub, bench, chosen, seed, workers, out, checkpointEvery, resume, maxEpochs)
