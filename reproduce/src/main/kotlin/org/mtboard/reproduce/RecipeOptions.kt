@@ -9,8 +9,28 @@ import org.mtboard.engine.recipe.Submission
 import org.mtboard.engine.recipe.Tier
 import picocli.CommandLine
 
-/** Reading submission and benchmark files for a command: every problem is a usage error naming the field. */
-object RecipeOptions {
+/**
+ * What a command runs: the submission file, the benchmark and its tier, read with every problem
+ * reported as a usage error naming the field.
+ */
+class RecipeOptions {
+    @CommandLine.Parameters(index = "0", paramLabel = "SUBMISSION", description = ["submission YAML file"])
+    lateinit var submission: Path
+
+    @CommandLine.Option(names = ["--benchmark"], description = ["benchmark name (submissions/benchmarks/NAME.yaml) or YAML file (default: \${DEFAULT-VALUE})"])
+    var benchmark: String = "mt10-rand"
+
+    @CommandLine.Option(names = ["--tier"], description = ["smoke, standard or official (default: \${DEFAULT-VALUE})"])
+    var tier: String = "smoke"
+
+    /** The three, read and checked. */
+    data class Resolved(val submission: Submission, val benchmark: BenchmarkDefinition, val tier: Tier)
+
+    fun resolve(spec: CommandLine.Model.CommandSpec): Resolved {
+        val bench = benchmark(spec, benchmark)
+        return Resolved(submission(spec, submission), bench, tier(spec, bench, tier))
+    }
+
     private fun <T> read(spec: CommandLine.Model.CommandSpec, what: String, work: () -> T): T =
         try {
             work()

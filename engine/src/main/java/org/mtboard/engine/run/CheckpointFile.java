@@ -83,8 +83,7 @@ final class CheckpointFile {
     /** What must match for a checkpoint to continue this run. */
     private static String fingerprint(TrainingConfig c) {
         return c.submission().name() + "|" + c.submission().algorithm().label() + "|" + c.benchmark().name() + "|"
-                + c.tier().name() + "|seed " + c.seed() + "|envs " + c.numEnvs() + "|horizon " + c.horizon()
-                + "|threads-independent";
+                + c.tier().name() + "|seed " + c.seed() + "|envs " + c.numEnvs() + "|horizon " + c.horizon();
     }
 
     private static void writeArrays(DataOutputStream out, Map<String, float[]> arrays) throws IOException {

@@ -298,7 +298,10 @@ public final class Trainer implements AutoCloseable {
             shuffle(order, new SeededInit(config.seed(), STREAM_SHUFFLE + 1000L * (epoch * (long) hp.miniEpochs() + e)));
             for (int mb = 0; mb + minibatch <= samples; mb += minibatch) {
                 System.arraycopy(order, mb, batch, 0, minibatch);
-                System.arraycopy(advantages, 0, mbAdv, 0, samples);
+                // Only this minibatch's entries are normalised and read, so only they are copied.
+                for (int j : batch) {
+                    mbAdv[j] = advantages[j];
+                }
                 if (net.hasCritic()) {
                     Advantages.normalizePerTask(mbAdv, batch, minibatch, taskOfSample, tasks);
                 }

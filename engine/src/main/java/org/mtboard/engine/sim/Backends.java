@@ -13,25 +13,34 @@ public final class Backends {
     }
 
     /**
+     * The concrete backend a name stands for: auto becomes cuda where a GPU is usable, else cpu
+     * with one line to the log saying why.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static String resolve(String backend, Consumer<String> log) {
+        switch (backend) {
+            case "cpu":
+            case "cuda":
+                return backend;
+            case "auto":
+                String reason = CudaProbe.unavailableReason();
+                if (reason == null) {
+                    return "cuda";
+                }
+                log.accept("mtboard: CUDA is not available (" + reason + "); using the CPU backend");
+                return "cpu";
+            default:
+                throw new IllegalArgumentException("unknown backend '" + backend + "'; allowed: " + String.join(", ", NAMES));
+        }
+    }
+
+    /**
      * @param log receives one line when auto falls back to the CPU
      * @throws BackendUnavailableException for cuda on a machine without a usable GPU
      * @throws IllegalArgumentException for an unknown name
      */
     public static VecEnv create(String backend, TaskSet set, int seed, int cpuThreads, Consumer<String> log) {
-        switch (backend) {
-            case "cpu":
-                return new CpuVecEnv(set, seed, cpuThreads);
-            case "cuda":
-                return new CudaVecEnv(set, seed);
-            case "auto":
-                String reason = CudaProbe.unavailableReason();
-                if (reason == null) {
-                    return new CudaVecEnv(set, seed);
-                }
-                log.accept("mtboard: CUDA is not available (" + reason + "); using the CPU backend");
-                return new CpuVecEnv(set, seed, cpuThreads);
-            default:
-                throw new IllegalArgumentException("unknown backend '" + backend + "'; allowed: " + String.join(", ", NAMES));
-        }
+        return resolve(backend, log).equals("cuda") ? new CudaVecEnv(set, seed) : new CpuVecEnv(set, seed, cpuThreads);
     }
 }

@@ -1,8 +1,8 @@
 package org.mtboard.reproduce.sim
 
 import java.util.concurrent.Callable
+import org.mtboard.engine.sim.Backends
 import org.mtboard.engine.sim.SimBench
-import org.mtboard.engine.sim.cuda.CudaProbe
 import org.mtboard.engine.sim.cuda.DeviceBandwidth
 import org.mtboard.reproduce.Json
 import picocli.CommandLine
@@ -33,16 +33,12 @@ class SimBenchCommand : Callable<Int> {
 
     override fun call(): Int {
         val tasks = SimOptions.suite(spec, run.suite)
-        var chosen = SimOptions.backend(spec, backend)
+        val named = SimOptions.backend(spec, backend)
         SimOptions.atLeast(spec, "--envs", envs, tasks.size)
         SimOptions.atLeast(spec, "--steps", steps, 1)
         SimOptions.atLeast(spec, "--warmup", warmup, 0)
         val cpuThreads = SimOptions.threads(spec, run.threads)
-        if (chosen == "auto") {
-            val reason = CudaProbe.unavailableReason()
-            chosen = if (reason == null) "cuda" else "cpu"
-            if (reason != null) spec.commandLine().err.println("mtboard: CUDA is not available ($reason); using the CPU backend")
-        }
+        val chosen = Backends.resolve(named) { line -> spec.commandLine().err.println(line) }
         val out = spec.commandLine().out
         val figures = linkedMapOf<String, Any>()
         if (chosen == "cuda") {

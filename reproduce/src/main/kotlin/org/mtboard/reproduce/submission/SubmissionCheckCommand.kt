@@ -1,6 +1,5 @@
 package org.mtboard.reproduce.submission
 
-import java.nio.file.Path
 import java.util.concurrent.Callable
 import org.mtboard.reproduce.Json
 import org.mtboard.reproduce.RecipeOptions
@@ -18,22 +17,14 @@ class SubmissionCheckCommand : Callable<Int> {
     @CommandLine.Spec
     lateinit var spec: CommandLine.Model.CommandSpec
 
-    @CommandLine.Parameters(index = "0", paramLabel = "SUBMISSION", description = ["submission YAML file"])
-    lateinit var submission: Path
-
-    @CommandLine.Option(names = ["--benchmark"], description = ["benchmark name (submissions/benchmarks/NAME.yaml) or YAML file (default: \${DEFAULT-VALUE})"])
-    var benchmark: String = "mt10-rand"
-
-    @CommandLine.Option(names = ["--tier"], description = ["smoke, standard or official (default: \${DEFAULT-VALUE})"])
-    var tier: String = "smoke"
+    @CommandLine.Mixin
+    var target = RecipeOptions()
 
     @CommandLine.Option(names = ["--json"], description = ["print JSON instead of text"])
     var json: Boolean = false
 
     override fun call(): Int {
-        val sub = RecipeOptions.submission(spec, submission)
-        val bench = RecipeOptions.benchmark(spec, benchmark)
-        val chosen = RecipeOptions.tier(spec, bench, tier)
+        val (sub, bench, chosen) = target.resolve(spec)
         val hp = sub.hyperparameters()
         val numEnvs = if (chosen.numEnvs() > 0) chosen.numEnvs() else hp.numEnvs()
         val summary = linkedMapOf<String, Any?>(
@@ -47,7 +38,7 @@ class SubmissionCheckCommand : Callable<Int> {
         if (json) {
             out.println(Json.write(summary))
         } else {
-            out.println("${submission}: valid ${sub.algorithm().label()} submission '${sub.name()}'")
+            out.println("${target.submission}: valid ${sub.algorithm().label()} submission '${sub.name()}'")
             out.println("  ${bench.name()} v${bench.protocolVersion()} (${bench.suite()}-${bench.variant()}), tier ${chosen.name()}: " +
                 "seeds ${chosen.seeds()}, ${chosen.frames()} frames, $numEnvs envs x horizon ${hp.horizon()} " +
                 "= ${numEnvs.toLong() * hp.horizon()} frames per epoch")

@@ -25,14 +25,8 @@ class TrainCommand : Callable<Int> {
     @CommandLine.Spec
     lateinit var spec: CommandLine.Model.CommandSpec
 
-    @CommandLine.Parameters(index = "0", paramLabel = "SUBMISSION", description = ["submission YAML file"])
-    lateinit var submission: Path
-
-    @CommandLine.Option(names = ["--benchmark"], description = ["benchmark name (submissions/benchmarks/NAME.yaml) or YAML file (default: \${DEFAULT-VALUE})"])
-    var benchmark: String = "mt10-rand"
-
-    @CommandLine.Option(names = ["--tier"], description = ["smoke, standard or official (default: \${DEFAULT-VALUE})"])
-    var tier: String = "smoke"
+    @CommandLine.Mixin
+    var target = RecipeOptions()
 
     @CommandLine.Option(names = ["--seed"], required = true, description = ["one of the tier's frozen seeds"])
     var seed: Int = 0
@@ -75,10 +69,8 @@ class TrainCommand : Callable<Int> {
         if (maxEpochs < 0) fail("--max-epochs must be at least 0, got $maxEpochs")
         val workers = threads ?: Runtime.getRuntime().availableProcessors()
         if (workers < 1) fail("--threads must be at least 1, got $workers")
-        val sub = RecipeOptions.submission(spec, submission)
-        val bench = RecipeOptions.benchmark(spec, benchmark)
-        val chosen = RecipeOptions.tier(spec, bench, tier)
-        if (seed !in chosen.seeds()) fail("--seed must be one of the $tier tier's frozen seeds ${chosen.seeds()}; got $seed")
+        val (sub, bench, chosen) = target.resolve(spec)
+        if (seed !in chosen.seeds()) fail("--seed must be one of the ${chosen.name()} tier's frozen seeds ${chosen.seeds()}; got $seed")
         Files.createDirectories(out)
         val config = TrainingConfig(sub, bench, chosen, seed, workers, out, checkpointEvery, resume, maxEpochs)
         val err = spec.commandLine().err
