@@ -25,8 +25,8 @@ class SubmissionCliTest {
         val json = ObjectMapper().readTree(out)
         assertEquals("mt-ppo", json["algorithm"].asText())
         assertEquals(listOf(101, 102, 103), json["seeds"].map { it.asInt() })
-        assertEquals(1024, json["num_envs"].asInt())
-        assertEquals(32 * 1024, json["frames_per_epoch"].asInt())
+        assertEquals(256, json["num_envs"].asInt())
+        assertEquals(32 * 256, json["frames_per_epoch"].asInt())
         assertEquals(0.95, json["hyperparameters"]["gae_lambda"].asDouble())
     }
 

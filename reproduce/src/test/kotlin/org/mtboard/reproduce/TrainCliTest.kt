@@ -38,7 +38,7 @@ class TrainCliTest {
         val json = ObjectMapper().readTree(stdout)
         assertEquals(10, json["per_task"].size())
         assertTrue(json["per_task"]["reach-v2"].has("success_rate"))
-        assertEquals(5L * 1024 * 32, json["frames"].asLong())
+        assertEquals(5L * 256 * 32, json["frames"].asLong())
         assertEquals(true, json["partial"].asBoolean())
         assertEquals(64, json["checksum"].asText().length)
         assertEquals(json, ObjectMapper().readTree(Files.readString(out.resolve("result.json"))))
@@ -47,6 +47,22 @@ class TrainCliTest {
         assertTrue(curve[0].startsWith("epoch,frames,wall_s,fps,mean_success_rate"))
         assertTrue(stderr.contains("epoch 5/5"), stderr)
         assertTrue(Files.exists(out.resolve("checkpoint.bin")))
+    }
+
+    @Test
+    fun resumedRunKeepsOneCurveRowPerEpoch() {
+        val out = dir.resolve("resumed")
+        val first = mtboard("train", tinySubmission(), "--benchmark", benchmark, "--tier", "smoke", "--seed", "102",
+            "--out", out.toString(), "--max-epochs", "3", "--checkpoint-every", "3")
+        assertEquals(0, first.code, first.err)
+        assertEquals(4, Files.readAllLines(out.resolve("curve.csv")).size, "header + 3 epochs")
+        val second = mtboard("train", tinySubmission(), "--benchmark", benchmark, "--tier", "smoke", "--seed", "102",
+            "--out", out.toString(), "--max-epochs", "5", "--checkpoint-every", "3", "--resume")
+        assertEquals(0, second.code, second.err)
+        val curve = Files.readAllLines(out.resolve("curve.csv"))
+        assertTrue(curve[0].contains(",loss,action_std,sr_reach-v2,"), curve[0])
+        assertEquals(listOf("0", "1", "2", "3", "4"), curve.drop(1).map { it.substringBefore(',') })
+        assertTrue(second.err.contains("epoch 4/5") && !second.err.contains("epoch 3/5"), "only new epochs are trained: " + second.err)
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Map;
  * generator state is needed beyond the epoch count.
  */
 final class CheckpointFile {
-    private static final String MAGIC = "MTBOARD-CHECKPOINT-1";
+    private static final String MAGIC = "MTBOARD-CHECKPOINT-2";
     private final Path file;
 
     CheckpointFile(Path file) {
@@ -71,12 +71,12 @@ final class CheckpointFile {
             trainer.obsStats().restore(readDoubles(in));
             trainer.valueStats().restore(readDoubles(in));
             int records = in.readInt();
-            trainer.curve().clear();
+            java.util.List<EpochRecord> curve = new java.util.ArrayList<>(records);
             for (int k = 0; k < records; k++) {
-                trainer.curve().add(EpochRecords.read(in));
+                curve.add(EpochRecords.read(in));
             }
             trainer.env().loadState(in);
-            trainer.restoreProgress(epochs, wall);
+            trainer.restoreProgress(epochs, wall, curve);
         }
     }
 

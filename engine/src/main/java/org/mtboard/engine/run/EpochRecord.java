@@ -3,10 +3,12 @@ package org.mtboard.engine.run;
 /**
  * One epoch's log line. Success rates are over the episodes that ended in the epoch (NaN for
  * every task when none did: episodes last 150 steps, longer than a 32-step rollout).
+ * {@code actionStd} is the policy's exploration noise after the epoch's update (mean of
+ * exp(log-std) over the action dimensions): a run whose noise stays high cannot be precise.
  */
 public record EpochRecord(int epoch, long frames, double wallSeconds, double fps, double meanSuccess, double[] taskSuccess,
                           double meanReturn, double[] taskReturn, int episodesEnded, double simSeconds, double inferenceSeconds,
-                          double updateSeconds, double loss) {
+                          double updateSeconds, double loss, double actionStd) {
     public boolean hasEpisodes() {
         return episodesEnded > 0;
     }

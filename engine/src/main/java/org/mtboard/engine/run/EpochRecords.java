@@ -28,6 +28,7 @@ final class EpochRecords {
         out.writeDouble(r.inferenceSeconds());
         out.writeDouble(r.updateSeconds());
         out.writeDouble(r.loss());
+        out.writeDouble(r.actionStd());
     }
 
     static EpochRecord read(DataInputStream in) throws IOException {
@@ -46,7 +47,7 @@ final class EpochRecords {
             taskReturns[k] = in.readDouble();
         }
         return new EpochRecord(epoch, frames, wall, fps, mean, tasks, meanReturn, taskReturns, in.readInt(), in.readDouble(),
-                in.readDouble(), in.readDouble(), in.readDouble());
+                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
     }
 
 }

@@ -3,7 +3,6 @@ package org.mtboard.engine.run;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Map;
 
 /**
  * A finished run's score (DESIGN.md): per task, the success rate and mean return averaged over
- * the last scoreEpochs epochs in which episodes ended; and a checksum of the final parameters and
+ * the last scoreEpochs epochs in which episodes of that task ended; and a checksum of the final parameters and
  * the figures, equal for runs that reproduce each other bit for bit.
  */
 final class Scoring {
@@ -20,25 +19,26 @@ final class Scoring {
 
     static TrainResult result(Trainer trainer, double wallSeconds) {
         TrainingConfig c = trainer.config();
-        List<EpochRecord> scored = new ArrayList<>();
         List<EpochRecord> curve = trainer.curve();
-        for (int k = curve.size() - 1; k >= 0 && scored.size() < c.benchmark().scoreEpochs(); k--) {
-            if (curve.get(k).hasEpisodes()) {
-                scored.add(curve.get(k));
-            }
-        }
         int tasks = trainer.taskSet().taskCount();
         Map<String, double[]> perTask = new LinkedHashMap<>();
         double meanSuccess = 0;
         for (int t = 0; t < tasks; t++) {
+            // This task's last scoreEpochs epochs in which one of its episodes ended: with
+            // staggered episodes a task with few envs may end none in a given epoch.
             double sr = 0;
             double ret = 0;
-            for (EpochRecord r : scored) {
-                sr += r.taskSuccess()[t];
-                ret += r.taskReturn()[t];
+            int scored = 0;
+            for (int k = curve.size() - 1; k >= 0 && scored < c.benchmark().scoreEpochs(); k--) {
+                EpochRecord r = curve.get(k);
+                if (!Double.isNaN(r.taskSuccess()[t])) {
+                    sr += r.taskSuccess()[t];
+                    ret += r.taskReturn()[t];
+                    scored++;
+                }
             }
-            sr = scored.isEmpty() ? Double.NaN : sr / scored.size();
-            ret = scored.isEmpty() ? Double.NaN : ret / scored.size();
+            sr = scored == 0 ? Double.NaN : sr / scored;
+            ret = scored == 0 ? Double.NaN : ret / scored;
             meanSuccess += sr;
             perTask.put(trainer.taskSet().task(t).id().metaWorldName(), new double[] {sr, ret});
         }

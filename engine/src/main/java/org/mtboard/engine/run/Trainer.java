@@ -37,6 +37,7 @@ public final class Trainer implements AutoCloseable {
 
     private static final int STREAM_POLICY_NOISE = 2;
     private static final long STREAM_SHUFFLE = 3;
+    private static final int STREAM_FIRST_EPISODE_STEP = 4;
     private static final float OBS_CLIP = 5.0f;
     private static final int A = ActorCritic.ACTION_DIM;
     private static final int O = Observation.SIZE;
@@ -121,6 +122,11 @@ public final class Trainer implements AutoCloseable {
             checkpoint.read(this);
         } else {
             env.reset();
+            // GAE bootstraps across rollout ends, so PPO can take episodes in any phase; GRPO's
+            // reward-to-go needs whole episodes, which its 150-step rollouts hold only in lockstep.
+            if (net.hasCritic()) {
+                env.startEpisodesAt(staggeredFirstSteps());
+            }
         }
         int total = config.epochs();
         long start = System.nanoTime();
@@ -191,6 +197,21 @@ public final class Trainer implements AutoCloseable {
         double loss = update(epoch, oldValues);
         long end = System.nanoTime();
         return record(epoch, runStart, end - t0, simNanos, inferNanos, end - u0, ended, succeeded, returnSum, loss);
+    }
+
+    /**
+     * Each env's first episode starts at a step drawn uniformly from [0, 150), keyed by (seed,
+     * env), so every rollout holds all phases of an episode and about 1/150 of the envs end an
+     * episode on every step (episodes are otherwise in lockstep: all 150 steps long, no early
+     * termination).
+     */
+    private int[] staggeredFirstSteps() {
+        int[] steps = new int[n];
+        for (int i = 0; i < n; i++) {
+            noise.position(config.seed(), STREAM_FIRST_EPISODE_STEP, 0, i, 0, 0);
+            steps[i] = (int) (noise.nextFloat() * org.mtboard.engine.sim.VecEnv.EPISODE_LENGTH);
+        }
+        return steps;
     }
 
     /** [per-task normalised observation, one-hot] rows for n envs into dst at offset. */
@@ -368,6 +389,7 @@ public final class Trainer implements AutoCloseable {
         double[] taskReturn = new double[tasks];
         int episodes = 0;
         double successSum = 0;
+        int tasksWithEpisodes = 0;
         double returnTotal = 0;
         for (int t = 0; t < tasks; t++) {
             taskSuccess[t] = ended[t] == 0 ? Double.NaN : (double) succeeded[t] / ended[t];
@@ -376,14 +398,26 @@ public final class Trainer implements AutoCloseable {
             returnTotal += returnSum[t];
             if (ended[t] > 0) {
                 successSum += taskSuccess[t];
+                tasksWithEpisodes++;
             }
         }
-        double meanSuccess = episodes == 0 ? Double.NaN : successSum / tasks;
+        // The epoch's mean over the tasks that ended episodes in it (with few envs per task and
+        // staggered episodes, some may not); the run's score averages each task on its own.
+        double meanSuccess = tasksWithEpisodes == 0 ? Double.NaN : successSum / tasksWithEpisodes;
         long frames = (epoch + 1L) * config.framesPerEpoch();
         double wall = (System.nanoTime() - runStart) / 1e9 + wallBefore;
         return new EpochRecord(epoch, frames, wall, config.framesPerEpoch() / (epochNanos / 1e9), meanSuccess, taskSuccess,
                 episodes == 0 ? Double.NaN : returnTotal / episodes, taskReturn, episodes, simNanos / 1e9, inferNanos / 1e9,
-                updateNanos / 1e9, loss);
+                updateNanos / 1e9, loss, meanActionStd());
+    }
+
+    private double meanActionStd() {
+        float[] logStd = net.logStd().toFloatArray();
+        double sum = 0;
+        for (float v : logStd) {
+            sum += Math.exp(v);
+        }
+        return sum / logStd.length;
     }
 
     // Accessors for checkpoints and scoring (same package).
@@ -411,17 +445,20 @@ public final class Trainer implements AutoCloseable {
         return valueStats;
     }
 
-    List<EpochRecord> curve() {
-        return curve;
+    /** Every epoch's record so far, restored ones included (read-only view). */
+    public List<EpochRecord> curve() {
+        return java.util.Collections.unmodifiableList(curve);
     }
 
     int epochsDone() {
         return epochsDone;
     }
 
-    void restoreProgress(int epochs, double wallSeconds) {
+    void restoreProgress(int epochs, double wallSeconds, List<EpochRecord> records) {
         this.epochsDone = epochs;
         this.wallBefore = wallSeconds;
+        curve.clear();
+        curve.addAll(records);
     }
 
     @Override

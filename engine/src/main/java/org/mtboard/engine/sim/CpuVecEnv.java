@@ -76,6 +76,24 @@ public final class CpuVecEnv extends BufferedVecEnv {
         pool.run(resetJob, numEnvs());
     }
 
+    /**
+     * Moves each env's first episode forward to step {@code firstSteps[i]} (it then lasts
+     * 150 - firstSteps[i] steps; later episodes are whole). Call right after {@link #reset()}.
+     * A trainer uses it so envs do not all reset together: otherwise every rollout shorter than
+     * an episode holds one phase of it only (say steps 0-31) and each update fits that phase.
+     */
+    public void startEpisodesAt(int[] firstSteps) {
+        if (firstSteps.length != numEnvs()) {
+            throw new IllegalArgumentException("firstSteps must hold one step per env: need " + numEnvs() + ", got " + firstSteps.length);
+        }
+        for (int i = 0; i < firstSteps.length; i++) {
+            if (firstSteps[i] < 0 || firstSteps[i] >= EPISODE_LENGTH) {
+                throw new IllegalArgumentException("firstSteps[" + i + "] must be in [0, " + EPISODE_LENGTH + "), got " + firstSteps[i]);
+            }
+            state.step[i] = firstSteps[i];
+        }
+    }
+
     @Override
     public void step(float[] actions) {
         if (actions.length < 4 * numEnvs()) {

@@ -48,12 +48,22 @@ class TrainerTest {
 
     @Test
     void sameSeedGivesTheSameChecksumAndAnotherSeedAnother() throws IOException {
-        TrainResult a = train(ppo(false), 7, dir.resolve("a"), 6, 0, false, 2);
-        TrainResult b = train(ppo(false), 7, dir.resolve("b"), 6, 0, false, 1);
+        TrainResult a = train(ppo(false), 7, dir.resolve("a"), 8, 0, false, 2);
+        TrainResult b = train(ppo(false), 7, dir.resolve("b"), 8, 0, false, 1);
         assertEquals(a.checksum(), b.checksum(), "same seed, 2 vs 1 simulation threads");
-        assertEquals(6 * 40 * 32, a.frames());
-        assertTrue(Double.isFinite(a.meanSuccessRate()), "an episode ended (step 150 < 192), so the run has a score");
-        assertNotEquals(a.checksum(), train(ppo(false), 8, dir.resolve("c"), 6, 0, false, 2).checksum());
+        assertEquals(8 * 40 * 32, a.frames());
+        // Scored epochs 3-7 are steps 97-256: every env, whatever its first episode's start, ends one there.
+        assertTrue(Double.isFinite(a.meanSuccessRate()), "every task has an episode ending in the scored epochs");
+        assertNotEquals(a.checksum(), train(ppo(false), 8, dir.resolve("c"), 8, 0, false, 2).checksum());
+    }
+
+    @Test
+    void ppoEnvsStartTheirFirstEpisodesStaggered() throws IOException {
+        TrainResult r = train(ppo(false), 7, dir.resolve("staggered"), 1, 0, false, 2);
+        int ended = r.curve().get(0).episodesEnded();
+        // 40 envs whose first episodes start at uniform steps in [0, 150): those past step 118
+        // end one within the first 32 steps; in lockstep none would.
+        assertTrue(ended > 0 && ended < 40, "episodes ended in the first 32-step epoch: " + ended);
     }
 
     @Test

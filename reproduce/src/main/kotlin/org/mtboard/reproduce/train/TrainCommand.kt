@@ -75,12 +75,16 @@ class TrainCommand : Callable<Int> {
         val config = TrainingConfig(sub, bench, chosen, seed, workers, out, checkpointEvery, resume, maxEpochs)
         val err = spec.commandLine().err
         val result = Trainer(config).use { trainer ->
-            trainer.train { record, total -> err.println(progressLine(record, total)) }
+            val names = (0 until trainer.taskSet().taskCount()).map { trainer.taskSet().task(it).id().metaWorldName() }
+            val curveFile = CurveFile(out.resolve("curve.csv"), names)
+            trainer.train { record, total ->
+                curveFile.update(trainer.curve())
+                err.println(progressLine(record, total))
+            }
         }
         val partial = maxEpochs > 0 && result.frames() < chosen.frames()
         val json = resultJson(config, result, partial)
         Files.writeString(out.resolve("result.json"), Json.write(json) + "\n")
-        Files.writeString(out.resolve("curve.csv"), curveCsv(result))
         if (this.json) {
             spec.commandLine().out.println(Json.write(json))
         } else {
@@ -94,8 +98,8 @@ class TrainCommand : Callable<Int> {
     private fun progressLine(r: EpochRecord, total: Int): String {
         val remaining = (total - r.epoch() - 1) * r.wallSeconds() / (r.epoch() + 1)
         val sr = if (r.hasEpisodes()) "%.3f".format(Locale.ROOT, r.meanSuccess()) else "  -  "
-        return "epoch %d/%d  frames %,d  SR %s  fps %,.0f  ETA %dm%02ds".format(Locale.ROOT, r.epoch() + 1, total, r.frames(), sr,
-            r.fps(), (remaining / 60).toInt(), (remaining % 60).toInt())
+        return "epoch %d/%d  frames %,d  SR %s  std %.3f  fps %,.0f  ETA %dm%02ds".format(Locale.ROOT, r.epoch() + 1, total, r.frames(),
+            sr, r.actionStd(), r.fps(), (remaining / 60).toInt(), (remaining % 60).toInt())
     }
 
     private fun resultJson(c: TrainingConfig, r: TrainResult, partial: Boolean): Map<String, Any?> {
@@ -108,11 +112,5 @@ class TrainCommand : Callable<Int> {
             "wall_s" to r.wallSeconds(), "fps" to r.fps(), "backend" to r.backend(), "num_envs" to c.numEnvs(),
             "partial" to partial, "checksum" to r.checksum(),
         )
-    }
-
-    private fun curveCsv(r: TrainResult): String {
-        val names = r.perTask().keys.toList()
-        return (listOf(org.mtboard.engine.run.CurveCsv.header(names)) + r.curve().map { org.mtboard.engine.run.CurveCsv.row(it) })
-            .joinToString("\n", postfix = "\n")
     }
 }
