@@ -42,10 +42,7 @@ public final class Suites {
                 throw new IllegalArgumentException("unknown suite or task '" + part.trim()
                         + "'; allowed: mt10, or a comma-separated list of " + TaskRegistry.implementedNames());
             }
-            if (!TaskRegistry.isImplemented(id)) {
-                throw new IllegalArgumentException("task '" + id.metaWorldName() + "' is not implemented yet; implemented: "
-                        + TaskRegistry.implementedNames());
-            }
+            TaskRegistry.requireImplemented(id);
             if (ids.contains(id)) {
                 throw new IllegalArgumentException("task '" + id.metaWorldName() + "' appears twice in suite '" + suite + "'");
             }

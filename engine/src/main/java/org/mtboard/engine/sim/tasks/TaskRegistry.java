@@ -28,17 +28,17 @@ public final class TaskRegistry {
     private TaskRegistry() {
     }
 
-    public static boolean isImplemented(TaskId id) {
-        return FACTORIES.containsKey(id);
-    }
-
-    public static Task create(TaskId id) {
-        Supplier<Task> factory = FACTORIES.get(id);
-        if (factory == null) {
+    /** @throws IllegalArgumentException naming the task and the implemented ones, where this simulator lacks it */
+    public static void requireImplemented(TaskId id) {
+        if (!FACTORIES.containsKey(id)) {
             throw new IllegalArgumentException("task '" + id.metaWorldName() + "' is not implemented yet; implemented: "
                     + implementedNames());
         }
-        return factory.get();
+    }
+
+    public static Task create(TaskId id) {
+        requireImplemented(id);
+        return FACTORIES.get(id).get();
     }
 
     public static List<String> implementedNames() {
