@@ -1,8 +1,9 @@
 package org.mtboard.engine.run;
 
 /**
- * One epoch's log line. Success rates are over the episodes that ended in the epoch (NaN for
- * every task when none did: episodes last 150 steps, longer than a 32-step rollout).
+ * One epoch's log line. Success rates are over the episodes that ended in the epoch (NaN for a
+ * task none of whose episodes did: episodes last 150 steps, longer than a 32-step rollout, and a
+ * task with few envs may end none in a given epoch); meanSuccess is over the tasks that did.
  * {@code actionStd} is the policy's exploration noise after the epoch's update (mean of
  * exp(log-std) over the action dimensions): a run whose noise stays high cannot be precise.
  */

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * A finished run's score (DESIGN.md): per task, the success rate and mean return averaged over
- * the last scoreEpochs epochs in which episodes of that task ended; and a checksum of the final parameters and
- * the figures, equal for runs that reproduce each other bit for bit.
+ * the last scoreEpochs epochs in which episodes of that task ended; and a checksum of the final
+ * parameters and the figures, equal for runs that reproduce each other bit for bit.
  */
 final class Scoring {
     private Scoring() {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a finished run reports. A task's score is its success rate (and mean return) averaged
- * over the last scoreEpochs epochs in which episodes ended (DESIGN.md: per-run score).
+ * over the last scoreEpochs epochs in which episodes of that task ended (DESIGN.md: per-run score).
  *
  * @param checksum SHA-256 over the final network parameters and these figures
  */
