@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-// ---- Task catalog indices (TaskId ordinals, frozen by protocol v1) ----------------------------
+// ---- Task catalog indices (TaskId ordinals, frozen since protocol 1) ----------------------------
 #define TASK_BUTTON_PRESS_TOPDOWN 4
 #define TASK_DOOR_OPEN 15
 #define TASK_DRAWER_CLOSE 17
@@ -29,12 +29,16 @@
 // ---- Gripper (Gripper.java) --------------------------------------------------------------------
 #define ACTION_SCALE 0.01f
 #define TCP_OFFSET 0.045f
-#define OPEN_GAP 0.1f
+#define OPEN_GAP 0.088f
+#define MIN_GAP 0.018f
+#define SITE_SPAN_EXTRA 0.012f
+#define OPENNESS_SCALE 0.1f
 #define GAP_RATE 0.025f
-#define PAD_HALF_X 0.01f
-#define PAD_THICKNESS 0.01f
-#define PAD_BOTTOM (-0.01f)
-#define PAD_TOP 0.03f
+#define PAD_HALF_X 0.015f
+#define PAD_THICKNESS 0.009f
+#define PAD_BODY_INSET 0.003f
+#define PAD_BOTTOM 0.0f
+#define PAD_TOP 0.09f
 #define HAND_LOW_X (-0.5f)
 #define HAND_LOW_Y 0.40f
 #define HAND_LOW_Z 0.05f
@@ -229,6 +233,21 @@ struct Env {
 
 __device__ __forceinline__ float tcpZ(const Env* e) { return e->hand[2] - TCP_OFFSET; }
 
+/** Gripper.targetGap: the gap the fingers are driven toward for grip command a3. */
+__device__ float targetGapFor(float a3) {
+    return MIN_GAP + (OPEN_GAP - MIN_GAP) * 0.5f * (1.0f - a3);
+}
+
+/** Gripper.openness: the openness observation for a gap. */
+__device__ float openness(float gap) {
+    return clampf((gap + SITE_SPAN_EXTRA) / OPENNESS_SCALE, 0.0f, 1.0f);
+}
+
+/** Gripper.padY: y of pad side's body, which the caging rewards read. */
+__device__ float padY(const Env* e, int side) {
+    return e->hand[1] + (float)side * (0.5f * e->gap + PAD_BODY_INSET);
+}
+
 __device__ float padCenterY(const Env* e, int side) {
     return e->hand[1] + (float)side * (0.5f * e->gap + 0.5f * PAD_THICKNESS);
 }
@@ -304,6 +323,30 @@ __device__ float handVsSlidingBox(Env* e, float cx, float cy, float cz, float ex
 
 __device__ void handVsFixedBox(Env* e, float cx, float cy, float cz, float ex, float ey, float ez) {
     handVsSlidingBox(e, cx, cy, cz, ex, ey, ez, NO_JOINT, 0.0f, 0.0f, 0.0f);
+}
+
+/** Contacts.padsNear: broad phase, whether either pad's box overlaps the region [lo, hi]. */
+__device__ bool padsNear(const Env* e, float loX, float hiX, float loY, float hiY, float loZ, float hiZ) {
+    float reachY = 0.5f * e->gap + PAD_THICKNESS;
+    float tcpZv = e->hand[2] - TCP_OFFSET;
+    return e->hand[0] + PAD_HALF_X > loX && e->hand[0] - PAD_HALF_X < hiX
+        && e->hand[1] + reachY > loY && e->hand[1] - reachY < hiY
+        && tcpZv + PAD_TOP > loZ && tcpZv + PAD_BOTTOM < hiZ;
+}
+
+// ---- Scene.java ----------------------------------------------------------------------------------------
+#define WALL_TOP 0.12f
+#define WALL_INNER_X 0.68f
+#define WALL_FRONT_Y 0.22f
+#define WALL_BACK_Y 0.98f
+#define WALL_HALF_THICKNESS 0.01f
+
+/** Scene.interact: the back retaining wall stops the pads. */
+__device__ void sceneInteract(Env* e) {
+    float cy = WALL_BACK_Y + WALL_HALF_THICKNESS;
+    if (padsNear(e, -0.7f, 0.7f, WALL_BACK_Y, cy + WALL_HALF_THICKNESS, 0.0f, WALL_TOP)) {
+        handVsFixedBox(e, 0.0f, cy, 0.5f * WALL_TOP, 0.7f, WALL_HALF_THICKNESS, 0.5f * WALL_TOP);
+    }
 }
 
 __device__ float handVsSwingingCapsule(Env* e, float hingeX, float hingeY, float cosQ, float sinQ,
@@ -400,8 +443,12 @@ struct Body {
     float halfLen, radius, halfHeight, restZ;
 };
 
+#define GRASP_TOLERANCE 1e-4f
+
+/** Fingers already closed narrower than the object cannot straddle it, unless they hold it. */
 __device__ bool betweenPads(const Env* e, const Body* b) {
-    return fabsf(e->obj[1] - e->hand[1]) < 0.5f * e->gap
+    return (e->grasped != 0 || 2.0f * b->radius <= e->gap + GRASP_TOLERANCE)
+        && fabsf(e->obj[1] - e->hand[1]) < 0.5f * e->gap
         && fabsf(e->obj[0] - e->hand[0]) < b->halfLen + PAD_HALF_X
         && fabsf(e->obj[2] - padCenterZ(e)) < b->halfHeight + padHalfZ();
 }
@@ -422,6 +469,20 @@ __device__ void bodyFall(Env* e, const Body* b, float dt) {
     e->objVz = vz;
 }
 
+/** FreeBody.keepInsideWalls: the table's retaining walls keep an object below their top inside them. */
+__device__ void bodyKeepInsideWalls(Env* e, const Body* b) {
+    if (e->obj[2] - b->halfHeight >= WALL_TOP) return;
+    float reachX = b->halfLen + b->radius;
+    float dx = clampf(e->obj[0], -WALL_INNER_X + reachX, WALL_INNER_X - reachX) - e->obj[0];
+    float dy = clampf(e->obj[1], WALL_FRONT_Y + b->radius, WALL_BACK_Y - b->radius) - e->obj[1];
+    e->obj[0] += dx;
+    e->obj[1] += dy;
+    if (e->grasped != 0) {
+        e->hand[0] += dx;
+        e->hand[1] += dy;
+    }
+}
+
 __device__ void bodyUpdate(Env* e, const Body* b, float targetGap, float dt) {
     float width = 2.0f * b->radius;
     if (e->grasped != 0) {
@@ -435,6 +496,7 @@ __device__ void bodyUpdate(Env* e, const Body* b, float targetGap, float dt) {
                 e->hand[2] += b->restZ - e->obj[2];
                 e->obj[2] = b->restZ;
             }
+            bodyKeepInsideWalls(e, b);
             return;
         }
     }
@@ -442,7 +504,7 @@ __device__ void bodyUpdate(Env* e, const Body* b, float targetGap, float dt) {
         float room = 0.5f * e->gap - b->radius;
         float hy = e->hand[1];
         e->obj[1] = room > 0.0f ? clampf(e->obj[1], hy - room, hy + room) : hy;
-        if (e->gap <= width + 1e-4f && targetGap < width) {
+        if (e->gap <= width + GRASP_TOLERANCE && targetGap < width) {
             e->grasped = 1;
             e->objVz = 0.0f;
             e->obj[1] = hy;
@@ -455,10 +517,12 @@ __device__ void bodyUpdate(Env* e, const Body* b, float targetGap, float dt) {
         padsVsFreeObject(e, b->halfLen, b->radius, b->halfHeight);
     }
     bodyFall(e, b, dt);
+    bodyKeepInsideWalls(e, b);
 }
 
 __device__ __forceinline__ Body puckBody() { Body b = {0.0f, 0.02f, 0.02f, 0.02f}; return b; }
-__device__ __forceinline__ Body pegBody() { Body b = {0.1f, 0.02f, 0.02f, 0.02f}; return b; }
+// PegInsertSideTask.PEG: the segment stops PEG_HALF_WIDTH short of each end.
+__device__ __forceinline__ Body pegBody() { Body b = {0.12f - 0.015f, 0.015f, 0.015f, 0.015f}; return b; }
 
 __device__ __forceinline__ void setV(float* v, float x, float y, float z) { v[0] = x; v[1] = y; v[2] = z; }
 
@@ -470,31 +534,56 @@ __device__ float tcpToObj(const Env* e) {
     return norm3(e->obj[0] - e->hand[0], e->obj[1] - e->hand[1], e->obj[2] - tcpZ(e));
 }
 
-// ---- Rewards.cagingHighDensity -------------------------------------------------------------------------
-__device__ float cagingHighDensity(const Env* e, float objX, float objY, float objZ, float obj0X, float obj0Y, float obj0Z,
-                                   float objRadius, float padSuccess, float xzThresh, float gripCommand) {
-    float hy = e->hand[1];
-    float halfGap = 0.5f * e->gap;
-    float leftPadY = hy - halfGap;
-    float rightPadY = hy + halfGap;
-    float hy0 = e->hand0[1];
-    float halfGap0 = 0.5f * OPEN_GAP;
-    float leftMargin = fabsf(fabsf(hy0 - halfGap0 - obj0Y) - padSuccess);
-    float rightMargin = fabsf(fabsf(hy0 + halfGap0 - obj0Y) - padSuccess);
-    float leftCaging = longTail(fabsf(leftPadY - objY), objRadius, padSuccess, leftMargin);
-    float rightCaging = longTail(fabsf(rightPadY - objY), objRadius, padSuccess, rightMargin);
-    float cagingY = hamacher(leftCaging, rightCaging);
+// ---- Rewards.cagingHighDensity, cagingPickPlace ---------------------------------------------------------
+/** Rewards.cagingXz: tcp-to-object distance in the xz plane against the reset distance less the threshold. */
+__device__ float cagingXz(const Env* e, float objX, float objZ, float obj0X, float obj0Z, float xzThresh) {
     float tcpX = e->hand[0];
     float tcpZv = e->hand[2] - TCP_OFFSET;
     float tcp0X = e->hand0[0];
     float tcp0Z = e->hand0[2] - TCP_OFFSET;
     float xzMargin = norm2(obj0X - tcp0X, obj0Z - tcp0Z) - xzThresh;
-    float cagingXz = longTail(norm2(tcpX - objX, tcpZv - objZ), 0.0f, xzThresh, xzMargin);
+    return longTail(norm2(tcpX - objX, tcpZv - objZ), 0.0f, xzThresh, xzMargin);
+}
+
+/** Rewards.highDensity: gripping counts only when caged (> 0.97). */
+__device__ float highDensity(float caging, float gripCommand) {
     float gripperClosed = clampf(gripCommand, 0.0f, 1.0f);
-    float caging = hamacher(cagingY, cagingXz);
     float gripping = caging > 0.97f ? gripperClosed : 0.0f;
     float cagingAndGripping = hamacher(caging, gripping);
     return 0.5f * (cagingAndGripping + caging);
+}
+
+__device__ float cagingHighDensity(const Env* e, float objX, float objY, float objZ, float obj0X, float obj0Y, float obj0Z,
+                                   float objRadius, float padSuccess, float xzThresh, float gripCommand) {
+    float leftPadY = padY(e, -1);
+    float rightPadY = padY(e, 1);
+    float leftMargin = fabsf(fabsf(leftPadY - obj0Y) - padSuccess);
+    float rightMargin = fabsf(fabsf(rightPadY - obj0Y) - padSuccess);
+    float leftCaging = longTail(fabsf(leftPadY - objY), objRadius, padSuccess, leftMargin);
+    float rightCaging = longTail(fabsf(rightPadY - objY), objRadius, padSuccess, rightMargin);
+    float cagingY = hamacher(leftCaging, rightCaging);
+    float cagingXzV = cagingXz(e, objX, objZ, obj0X, obj0Z, xzThresh);
+    return highDensity(hamacher(cagingY, cagingXzV), gripCommand);
+}
+
+#define PICK_PLACE_OBJ_RADIUS 0.015f
+#define PICK_PLACE_PAD_SUCCESS 0.05f
+#define PICK_PLACE_XZ 0.005f
+
+/** Rewards.cagingPickPlace: pick-place-v2's signed-pad caging reward. */
+__device__ float cagingPickPlace(const Env* e, float objX, float objY, float objZ, float obj0X, float obj0Z, float gripCommand) {
+    float plusPadY = padY(e, 1);
+    float minusPadY = padY(e, -1);
+    float pad0Offset = 0.5f * OPEN_GAP + PAD_BODY_INSET;
+    float plusPad0Y = e->hand0[1] + pad0Offset;
+    float minusPad0Y = e->hand0[1] - pad0Offset;
+    float plusMargin = fabsf(fabsf(objY - plusPad0Y) - PICK_PLACE_PAD_SUCCESS);
+    float minusMargin = fabsf(fabsf(objY - minusPad0Y) - PICK_PLACE_PAD_SUCCESS);
+    float plusCaging = longTail(plusPadY - objY, PICK_PLACE_OBJ_RADIUS, PICK_PLACE_PAD_SUCCESS, plusMargin);
+    float minusCaging = longTail(objY - minusPadY, PICK_PLACE_OBJ_RADIUS, PICK_PLACE_PAD_SUCCESS, minusMargin);
+    float cagingY = hamacher(plusCaging, minusCaging);
+    float cagingXzV = cagingXz(e, objX, objZ, obj0X, obj0Z, PICK_PLACE_XZ);
+    return highDensity(hamacher(cagingY, cagingXzV), gripCommand);
 }
 
 // ---- Puck tasks: reach, push, pick-place (PuckTask.java and subclasses) --------------------------------
@@ -535,68 +624,111 @@ __device__ float pushReward(const Env* e, float grip) {
     float inPlace = longTail(objToGoal(e), 0.0f, 0.05f, objToGoalAtReset(e));
     float grasp = puckCaging(e, grip);
     float reward = 2.0f * grasp;
-    if (tcpToObj(e) < 0.02f && e->gap / OPEN_GAP > 0.0f) reward += 1.0f + 5.0f * inPlace;
+    if (tcpToObj(e) < 0.02f && openness(e->gap) > 0.0f) reward += 1.0f + 5.0f * inPlace;
     return reward;
 }
 
 __device__ float pickPlaceReward(const Env* e, float grip) {
     float inPlace = longTail(objToGoal(e), 0.0f, 0.05f, objToGoalAtReset(e));
-    float grasp = puckCaging(e, grip);
+    float grasp = cagingPickPlace(e, e->obj[0], e->obj[1], e->obj[2], e->obj0[0], e->obj0[2], grip);
     float reward = hamacher(grasp, inPlace);
     bool lifted = e->obj[2] - 0.01f > e->obj0[2];
-    if (tcpToObj(e) < 0.02f && e->gap / OPEN_GAP > 0.0f && lifted) reward += 1.0f + 5.0f * inPlace;
+    if (tcpToObj(e) < 0.02f && openness(e->gap) > 0.0f && lifted) reward += 1.0f + 5.0f * inPlace;
     return reward;
 }
 
 // ---- Drawer tasks (DrawerTask.java, DrawerOpenTask.java, DrawerCloseTask.java) -------------------------
-#define DRAWER_HANDLE_DY (-0.16f)
-#define DRAWER_HANDLE_Z 0.09f
+#define DRAWER_Q_MIN (-0.2f)
+#define DRAWER_Q_MAX 0.0f
+#define DRAWER_LINK_DY (-0.01f)
+#define DRAWER_LINK_Z 0.09f
+#define DRAWER_HANDLE_OBS_DY (-0.16f)
+#define DRAWER_BAR_DY (-0.15f)
+#define DRAWER_BAR_HALF_X 0.059f
+#define DRAWER_BAR_RADIUS 0.009f
+#define DRAWER_STEM_X 0.05f
+#define DRAWER_STEM_DY (-0.12f)
+#define DRAWER_STEM_HALF_Y 0.039f
+#define DRAWER_CASE_Z 0.084f
+#define DRAWER_OPEN_SUCCESS 0.03f
+#define DRAWER_OPEN_MAX_DIST 0.2f
+#define DRAWER_CLOSE_TARGET_RADIUS 0.05f
+#define DRAWER_CLOSE_START (-0.15f)
+#define DRAWER_CLOSE_OBSERVED_DZ 0.05f
 
-__device__ void drawerPlaceHandle(Env* e) {
-    setV(e->obj, e->fixture[0], e->fixture[1] + DRAWER_HANDLE_DY + e->joint, DRAWER_HANDLE_Z);
+/** DrawerTask.observedDz: 0 for drawer-open, 0.05 for drawer-close. */
+__device__ __forceinline__ float drawerObservedDz(bool opening) { return opening ? 0.0f : DRAWER_CLOSE_OBSERVED_DZ; }
+
+__device__ void drawerPlaceHandle(Env* e, bool opening) {
+    setV(e->obj, e->fixture[0], e->fixture[1] + DRAWER_LINK_DY + e->joint + DRAWER_HANDLE_OBS_DY,
+         DRAWER_LINK_Z + drawerObservedDz(opening));
 }
 
 __device__ void drawerReset(Env* e, Rng* r, bool opening) {
     float rx = rngUniform(r, -0.1f, 0.1f);
     setV(e->fixture, rx, 0.9f, 0.0f);
-    e->joint = opening ? 0.0f : -0.15f;
-    drawerPlaceHandle(e);
-    if (opening) setV(e->goal, rx, 0.9f + DRAWER_HANDLE_DY - 0.2f, DRAWER_HANDLE_Z);
-    else setV(e->goal, rx, 0.9f + DRAWER_HANDLE_DY, DRAWER_HANDLE_Z);
+    e->joint = opening ? 0.0f : DRAWER_CLOSE_START;
+    drawerPlaceHandle(e, opening);
+    float rootY = 0.9f;
+    if (opening) setV(e->goal, rx, rootY + DRAWER_HANDLE_OBS_DY - DRAWER_OPEN_MAX_DIST, DRAWER_LINK_Z);
+    else setV(e->goal, rx, rootY - 0.16f, DRAWER_LINK_Z);
 }
 
 __device__ float drawerPinchWidth(const Env* e) {
-    bool between = fabsf(e->obj[1] - e->hand[1]) < 0.5f * e->gap
-        && fabsf(e->obj[0] - e->hand[0]) < 0.06f + PAD_HALF_X
-        && fabsf(e->obj[2] - padCenterZ(e)) < 0.01f + padHalfZ();
-    return between ? 2.0f * 0.01f : 0.0f;
+    float barY = e->fixture[1] + DRAWER_LINK_DY + e->joint + DRAWER_BAR_DY;
+    bool between = fabsf(barY - e->hand[1]) < 0.5f * e->gap
+        && fabsf(e->fixture[0] - e->hand[0]) < DRAWER_BAR_HALF_X + PAD_HALF_X
+        && fabsf(DRAWER_LINK_Z - padCenterZ(e)) < DRAWER_BAR_RADIUS + padHalfZ();
+    return between ? 2.0f * DRAWER_BAR_RADIUS : 0.0f;
 }
 
-__device__ void drawerInteract(Env* e) {
-    float rootX = e->fixture[0];
-    float rootY = e->fixture[1];
-    handVsFixedBox(e, rootX, rootY + 0.0f, 0.12f, 0.11f, 0.09f, 0.04f);
+/** DrawerTask.slide: one drawer_link part at (dx, dy, dz) from the link frame, which slides along y with q. */
+__device__ float drawerSlide(Env* e, float q, float rx, float dx, float dy, float dz, float ex, float ey, float ez) {
+    float linkY = e->fixture[1] + DRAWER_LINK_DY + q;
+    return handVsSlidingBox(e, rx + dx, linkY + dy, DRAWER_LINK_Z + dz, ex, ey, ez, 1, q, DRAWER_Q_MIN, DRAWER_Q_MAX);
+}
+
+__device__ void drawerInteract(Env* e, bool opening) {
+    float rx = e->fixture[0];
+    float ry = e->fixture[1];
+    if (!padsNear(e, rx - 0.118f, rx + 0.118f,
+                  ry + DRAWER_LINK_DY + DRAWER_Q_MIN + DRAWER_BAR_DY - DRAWER_BAR_RADIUS, ry + 0.1f, 0.0f, 0.168f)) {
+        return;
+    }
+    float cz = DRAWER_CASE_Z;
+    // drawercase_link: two sides, back, bottom and top; open at the front.
+    handVsFixedBox(e, rx - 0.11f, ry, cz, 0.008f, 0.1f, 0.084f);
+    handVsFixedBox(e, rx + 0.11f, ry, cz, 0.008f, 0.1f, 0.084f);
+    handVsFixedBox(e, rx, ry + 0.092f, cz - 0.008f, 0.102f, 0.008f, 0.076f);
+    handVsFixedBox(e, rx, ry - 0.008f, cz - 0.07f, 0.102f, 0.092f, 0.014f);
+    handVsFixedBox(e, rx, ry, cz + 0.076f, 0.102f, 0.1f, 0.008f);
+    // drawer_link: an open box (front, back, sides, bottom), the handle bar and its stems.
     float q = e->joint;
-    float handleY = rootY + DRAWER_HANDLE_DY + q;
-    q = handVsSlidingBox(e, rootX, handleY, DRAWER_HANDLE_Z, 0.06f, 0.01f, 0.01f, 1, q, -0.2f, 0.0f);
-    handleY = rootY + DRAWER_HANDLE_DY + q;
-    q = handVsSlidingBox(e, rootX, handleY + 0.07f + 0.08f, 0.04f, 0.1f, 0.08f, 0.04f, 1, q, -0.2f, 0.0f);
+    q = drawerSlide(e, q, rx, 0.0f, DRAWER_BAR_DY, 0.0f, DRAWER_BAR_HALF_X, DRAWER_BAR_RADIUS, DRAWER_BAR_RADIUS);
+    q = drawerSlide(e, q, rx, -DRAWER_STEM_X, DRAWER_STEM_DY, 0.0f, DRAWER_BAR_RADIUS, DRAWER_STEM_HALF_Y, DRAWER_BAR_RADIUS);
+    q = drawerSlide(e, q, rx, DRAWER_STEM_X, DRAWER_STEM_DY, 0.0f, DRAWER_BAR_RADIUS, DRAWER_STEM_HALF_Y, DRAWER_BAR_RADIUS);
+    q = drawerSlide(e, q, rx, 0.0f, -0.082f, 0.008f, 0.1f, 0.008f, 0.052f);
+    q = drawerSlide(e, q, rx, 0.0f, 0.082f, 0.008f, 0.1f, 0.008f, 0.052f);
+    q = drawerSlide(e, q, rx, -0.092f, 0.0f, 0.008f, 0.008f, 0.074f, 0.052f);
+    q = drawerSlide(e, q, rx, 0.092f, 0.0f, 0.008f, 0.008f, 0.074f, 0.052f);
+    q = drawerSlide(e, q, rx, 0.0f, 0.0f, -0.052f, 0.1f, 0.09f, 0.008f);
     e->joint = q;
-    drawerPlaceHandle(e);
+    drawerPlaceHandle(e, opening);
 }
 
 __device__ float drawerOpenReward(const Env* e) {
-    float open = longTail(objToGoal(e), 0.0f, 0.02f, 0.2f);
-    float err = norm3(3.0f * (e->obj[0] - e->hand[0]), 3.0f * (e->obj[1] - e->hand[1]), e->obj[2] - tcpZ(e));
+    float open = longTail(objToGoal(e), 0.0f, 0.02f, DRAWER_OPEN_MAX_DIST);
+    float err = norm3(3.0f * (e->obj[0] - e->hand[0]), 3.0f * (e->obj[1] - e->hand[1]), e->obj[2] - e->hand[2]);
     float tcp0Z = e->hand0[2] - TCP_OFFSET;
-    float err0 = norm3(3.0f * (e->obj0[0] - e->hand0[0]), 3.0f * (e->obj0[1] - e->hand0[1]), e->obj0[2] - tcp0Z);
+    float handle0Y = e->goal[1] + DRAWER_OPEN_MAX_DIST;
+    float err0 = norm3(3.0f * (e->goal[0] - e->hand0[0]), 3.0f * (handle0Y - e->hand0[1]), e->goal[2] - tcp0Z);
     float caging = longTail(err, 0.0f, 0.01f, err0);
     return 5.0f * (caging + open);
 }
 
 __device__ float drawerCloseReward(const Env* e, float grip) {
     float d0 = norm3(e->obj0[0] - e->goal[0], e->obj0[1] - e->goal[1], e->obj0[2] - e->goal[2]);
-    float inPlace = longTail(objToGoal(e), 0.0f, 0.04f, fabsf(d0 - 0.04f));
+    float inPlace = longTail(objToGoal(e), 0.0f, DRAWER_CLOSE_TARGET_RADIUS, fabsf(d0 - DRAWER_CLOSE_TARGET_RADIUS));
     float tcp0Z = e->hand0[2] - TCP_OFFSET;
     float reach0 = norm3(e->obj0[0] - e->hand0[0], e->obj0[1] - e->hand0[1], e->obj0[2] - tcp0Z);
     float reachDist = norm3(e->obj[0] - e->hand[0], e->obj[1] - e->hand[1], e->obj[2] - tcpZ(e));
@@ -605,6 +737,10 @@ __device__ float drawerCloseReward(const Env* e, float grip) {
 }
 
 // ---- button-press-topdown (ButtonPressTopdownTask.java) ------------------------------------------------
+#define BUTTON_START_DZ 0.1935f
+#define BUTTON_QUAT_X (-0.70682518f)
+#define BUTTON_QUAT_W 0.70738827f
+
 __device__ void buttonPlaceCap(Env* e) {
     setV(e->obj, e->fixture[0], e->fixture[1], e->fixture[2] + 0.193f + e->joint);
 }
@@ -632,18 +768,32 @@ __device__ float buttonReward(const Env* e) {
     float tcp0Z = e->hand0[2] - TCP_OFFSET;
     float margin = norm3(e->obj[0] - e->hand0[0], e->obj[1] - e->hand0[1], e->obj[2] - tcp0Z);
     float near = longTail(tcpToObjV, 0.0f, 0.01f, margin);
-    float openness = clampf(e->gap / OPEN_GAP, 0.0f, 1.0f);
-    float reward = 5.0f * hamacher(1.0f - openness, near);
+    float opennessV = openness(e->gap);
+    float reward = 5.0f * hamacher(1.0f - opennessV, near);
     if (tcpToObjV <= 0.03f) {
-        float pressed = longTail(fabsf(e->goal[2] - e->obj[2]), 0.0f, 0.005f, fabsf(e->goal[2] - e->obj0[2]));
+        float pressed = longTail(fabsf(e->goal[2] - e->obj[2]), 0.0f, 0.005f,
+                                 fabsf(e->goal[2] - (e->fixture[2] + BUTTON_START_DZ)));
         reward += 5.0f * pressed;
     }
     return reward;
 }
 
 // ---- windows (WindowTask.java) ----------------------------------------------------------------------------
-__device__ void windowPlaceHandle(Env* e) {
-    setV(e->obj, e->fixture[0] + e->joint, e->fixture[1], e->fixture[2]);
+#define WINDOW_Q_MIN 0.0f
+#define WINDOW_Q_MAX 0.2f
+#define WINDOW_BAR_DX (-0.014f)
+#define WINDOW_BAR_DY (-0.095f)
+#define WINDOW_OPEN_SITE_DX (-0.04f)
+#define WINDOW_CLOSE_SITE_DX 0.01f
+#define WINDOW_BAR_RADIUS 0.008f
+#define WINDOW_BAR_HALF_Y 0.063f
+#define WINDOW_BAR_HALF_Z 0.053f
+#define WINDOW_SUCCESS 0.05f
+
+__device__ __forceinline__ float windowSiteDx(bool opening) { return opening ? WINDOW_OPEN_SITE_DX : WINDOW_CLOSE_SITE_DX; }
+
+__device__ void windowPlaceHandle(Env* e, bool opening) {
+    setV(e->obj, e->fixture[0] + e->joint + windowSiteDx(opening), e->fixture[1] + WINDOW_BAR_DY, e->fixture[2]);
 }
 
 __device__ void windowReset(Env* e, Rng* r, bool opening) {
@@ -651,19 +801,37 @@ __device__ void windowReset(Env* e, Rng* r, bool opening) {
     float wy = opening ? rngUniform(r, 0.7f, 0.9f) : rngUniform(r, 0.75f, 0.9f);
     float wz = opening ? 0.16f : 0.2f;
     setV(e->fixture, wx, wy, wz);
-    e->joint = opening ? 0.0f : 0.2f;
-    setV(e->goal, opening ? wx + 0.2f : wx, wy, wz);
-    windowPlaceHandle(e);
+    e->joint = opening ? WINDOW_Q_MIN : WINDOW_Q_MAX;
+    setV(e->goal, opening ? wx + WINDOW_Q_MAX : wx, wy, wz);
+    windowPlaceHandle(e, opening);
 }
 
-__device__ void windowInteract(Env* e) {
-    e->joint = handVsSlidingBox(e, e->obj[0], e->obj[1], e->obj[2], 0.008f, 0.065f, 0.04f, 0, e->joint, 0.0f, 0.2f);
-    windowPlaceHandle(e);
+__device__ void windowInteract(Env* e, bool opening) {
+    float wx = e->fixture[0];
+    float wy = e->fixture[1];
+    float wz = e->fixture[2];
+    if (!padsNear(e, wx - 0.25f, wx + 0.25f, wy + WINDOW_BAR_DY - WINDOW_BAR_HALF_Y, wy + 0.06f, wz - 0.202f, wz + 0.181f)) {
+        return;
+    }
+    // The fixed frame: posts, top and bottom rails, base, and the fixed pane (windowb_b).
+    handVsFixedBox(e, wx - 0.216f, wy, wz, 0.015f, 0.03f, 0.181f);
+    handVsFixedBox(e, wx + 0.216f, wy, wz, 0.015f, 0.03f, 0.181f);
+    handVsFixedBox(e, wx, wy, wz + 0.166f, 0.201f, 0.03f, 0.015f);
+    handVsFixedBox(e, wx, wy, wz - 0.166f, 0.201f, 0.03f, 0.015f);
+    handVsFixedBox(e, wx, wy, wz - 0.192f, 0.25f, 0.06f, 0.01f);
+    handVsFixedBox(e, wx + 0.1f, wy + 0.013f, wz, 0.1f, 0.012f, 0.15f);
+    // The sash (frame and glass as one box) and its handle bar slide with q.
+    float q = e->joint;
+    q = handVsSlidingBox(e, wx + q - 0.1f, wy - 0.013f, wz, 0.1f, 0.012f, 0.15f, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
+    q = handVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_BAR_DY, wz, WINDOW_BAR_RADIUS, WINDOW_BAR_HALF_Y,
+                         WINDOW_BAR_HALF_Z, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
+    e->joint = q;
+    windowPlaceHandle(e, opening);
 }
 
 __device__ float windowReward(const Env* e, bool opening) {
-    float start = fabsf(e->obj0[0] - e->goal[0]);
-    float inPlace = longTail(fabsf(e->obj[0] - e->goal[0]), 0.0f, 0.05f, fabsf(start - 0.05f));
+    float start = opening ? WINDOW_Q_MAX : fabsf(e->obj0[0] - e->goal[0]);
+    float inPlace = longTail(fabsf(e->obj[0] - e->goal[0]), 0.0f, WINDOW_SUCCESS, fabsf(start - WINDOW_SUCCESS));
     float tcp0Z = e->hand0[2] - TCP_OFFSET;
     float reach0 = norm3(e->obj0[0] - e->hand0[0], e->obj0[1] - e->hand0[1], e->obj0[2] - tcp0Z);
     float reachDist = norm3(e->obj[0] - e->hand[0], e->obj[1] - e->hand[1], e->obj[2] - tcpZ(e));
@@ -673,13 +841,21 @@ __device__ float windowReward(const Env* e, bool opening) {
 }
 
 // ---- door-open (DoorOpenTask.java) -----------------------------------------------------------------------------
+#define DOOR_Q_MIN (-2.0f)
+#define DOOR_Q_MAX 0.0f
 #define DOOR_HINGE_DX (-0.185f)
 #define DOOR_HINGE_DY (-0.1f)
+#define DOOR_HANDLE_LOCAL_X 0.3757f
+#define DOOR_HANDLE_LOCAL_Y (-0.1071f)
+#define DOOR_GOAL_DX (-0.3f)
+#define DOOR_GOAL_DY (-0.45f)
+#define DOOR_REACH 0.5f
 
 __device__ void doorPlaceHandle(Env* e, float cosQ, float sinQ) {
     float hingeX = e->fixture[0] + DOOR_HINGE_DX;
     float hingeY = e->fixture[1] + DOOR_HINGE_DY;
-    setV(e->obj, hingeX + cosQ * 0.376f - sinQ * (-0.107f), hingeY + sinQ * 0.376f + cosQ * (-0.107f), e->fixture[2]);
+    setV(e->obj, hingeX + cosQ * DOOR_HANDLE_LOCAL_X - sinQ * DOOR_HANDLE_LOCAL_Y,
+         hingeY + sinQ * DOOR_HANDLE_LOCAL_X + cosQ * DOOR_HANDLE_LOCAL_Y, e->fixture[2]);
 }
 
 __device__ void doorReset(Env* e, Rng* r) {
@@ -687,20 +863,40 @@ __device__ void doorReset(Env* e, Rng* r) {
     float ry = rngUniform(r, 0.85f, 0.95f);
     float rz = 0.15f;
     setV(e->fixture, rx, ry, rz);
-    setV(e->goal, rx + (-0.3f), ry + (-0.45f), rz);
+    setV(e->goal, rx + DOOR_GOAL_DX, ry + DOOR_GOAL_DY, rz);
     e->joint = 0.0f;
     doorPlaceHandle(e, 1.0f, 0.0f);
 }
 
-__device__ void doorInteract(Env* e) {
-    float hingeX = e->fixture[0] + DOOR_HINGE_DX;
-    float hingeY = e->fixture[1] + DOOR_HINGE_DY;
+/** DoorOpenTask.swing: one door part, a capsule from local (ax, ay) to (bx, by), radius r, half-height hz. */
+__device__ float doorSwing(Env* e, float q, float ax, float ay, float bx, float by, float r, float hz) {
     float z = e->fixture[2];
+    return handVsSwingingCapsule(e, e->fixture[0] + DOOR_HINGE_DX, e->fixture[1] + DOOR_HINGE_DY,
+                                 fcos(q), fsin(q), ax, ay, bx, by, r, z - hz, z + hz, q, DOOR_Q_MIN, DOOR_Q_MAX);
+}
+
+__device__ void doorInteract(Env* e) {
+    float rx = e->fixture[0];
+    float ry = e->fixture[1];
+    float rz = e->fixture[2];
+    if (padsNear(e, rx - 0.22f, rx + 0.22f, ry - 0.106f, ry + 0.106f, rz - 0.15f, rz + 0.15f)) {
+        // The safe (doorlockB's fixed walls), open at the front where the door closes it.
+        handVsFixedBox(e, rx - 0.204f, ry, rz, 0.016f, 0.106f, 0.15f);
+        handVsFixedBox(e, rx + 0.204f, ry, rz, 0.016f, 0.106f, 0.15f);
+        handVsFixedBox(e, rx, ry, rz + 0.138f, 0.188f, 0.106f, 0.012f);
+        handVsFixedBox(e, rx, ry, rz - 0.138f, 0.189f, 0.106f, 0.012f);
+        handVsFixedBox(e, rx, ry + 0.094f, rz, 0.188f, 0.012f, 0.126f);
+    }
+    float hingeX = rx + DOOR_HINGE_DX;
+    float hingeY = ry + DOOR_HINGE_DY;
+    if (norm2(e->hand[0] - hingeX, e->hand[1] - hingeY) > DOOR_REACH) return;
+    // door_link's collision geoms; cylinders along x as capsules within their length, a box as a capsule.
     float q = e->joint;
-    q = handVsSwingingCapsule(e, hingeX, hingeY, fcos(q), fsin(q), 0.305f, -0.12f, 0.455f, -0.12f, 0.02f,
-                              z - 0.02f, z + 0.02f, q, -2.0f, 0.0f);
-    q = handVsSwingingCapsule(e, hingeX, hingeY, fcos(q), fsin(q), 0.0f, 0.0f, 0.37f, 0.0f, 0.01f,
-                              z - 0.123f, z + 0.123f, q, -2.0f, 0.0f);
+    q = doorSwing(e, q, 0.015f, 0.0f, 0.355f, 0.0f, 0.01f, 0.123f);
+    q = doorSwing(e, q, 0.309f, -0.006f, 0.341f, -0.006f, 0.012f, 0.028f);
+    q = doorSwing(e, q, 0.325f, -0.018f, 0.325f, -0.112f, 0.013f, 0.013f);
+    q = doorSwing(e, q, 0.325f, -0.12f, 0.437f, -0.12f, 0.019f, 0.019f);
+    q = doorSwing(e, q, 0.364f, -0.12f, 0.426f, -0.12f, 0.023f, 0.023f);
     e->joint = q;
     doorPlaceHandle(e, fcos(q), fsin(q));
 }
@@ -726,66 +922,115 @@ __device__ float doorReward(const Env* e, float grip) {
 }
 
 // ---- peg-insert-side (PegInsertSideTask.java) ------------------------------------------------------------------
-#define PEG_HALF_LENGTH 0.1f
-#define HOLE_DX 0.03f
-#define HOLE_Z 0.13f
+#define PEG_HALF_LENGTH 0.12f
+#define PEG_HALF_WIDTH 0.015f
+#define PEG_REST_Z 0.015f
+#define PEG_INIT_Z 0.02f
+#define PEG_HEAD_DX (-0.1f)
+#define PEG_GRASP_DX 0.03f
+#define PEG_GRASP_DZ 0.01f
+#define PEG_GOAL_DX 0.03f
+#define PEG_GOAL_DZ 0.13f
+#define PEG_TARGET_RADIUS 0.07f
+#define PEG_MIN_BOX_XY 0.1f
 
 __device__ void pegReset(Env* e, Rng* r) {
-    float px = 0, py = 0, bx = 0, by = 0;
+    float px = 0, py = 0, bx = 0, by = 0, bz = 0;
     for (int attempt = 0; attempt < 64; attempt++) {
         px = rngUniform(r, 0.0f, 0.2f);
         py = rngUniform(r, 0.5f, 0.7f);
+        rngFloat(r);
         bx = rngUniform(r, -0.35f, -0.25f);
         by = rngUniform(r, 0.4f, 0.7f);
-        if (norm2(px - bx, py - by) >= 0.1f) break;
+        bz = rngUniform(r, -0.001f, 0.001f);
+        if (norm2(px - bx, py - by) >= PEG_MIN_BOX_XY) break;
     }
-    setV(e->obj, px, py, 0.02f);
-    setV(e->fixture, bx, by, 0.0f);
-    setV(e->goal, bx + HOLE_DX, by, HOLE_Z);
+    setV(e->obj, px, py, PEG_REST_Z);
+    setV(e->fixture, bx, by, bz);
+    setV(e->goal, bx + PEG_GOAL_DX, by, bz + PEG_GOAL_DZ);
+}
+
+/** PegInsertSideTask.pegOutOfBox: moves the peg (and a holding hand) out of one fixed box. */
+__device__ void pegOutOfBox(Env* e, float cx, float cy, float cz, float ex, float ey, float ez) {
+    float dx = e->obj[0] - cx;
+    float dy = e->obj[1] - cy;
+    float dz = e->obj[2] - cz;
+    float ox = PEG_HALF_LENGTH + ex - fabsf(dx);
+    float oy = PEG_HALF_WIDTH + ey - fabsf(dy);
+    float oz = PEG_HALF_WIDTH + ez - fabsf(dz);
+    if (ox <= 0.0f || oy <= 0.0f || oz <= 0.0f) return;
+    // Explicit components: a dynamic index would put the Env struct in local memory.
+    if (ox <= oy && ox <= oz) {
+        float push = dx >= 0.0f ? ox : -ox;
+        e->obj[0] += push;
+        if (e->grasped != 0) e->hand[0] += push;
+    } else if (oy <= oz) {
+        float push = dy >= 0.0f ? oy : -oy;
+        e->obj[1] += push;
+        if (e->grasped != 0) e->hand[1] += push;
+    } else {
+        float push = dz >= 0.0f ? oz : -oz;
+        e->obj[2] += push;
+        if (e->grasped != 0) e->hand[2] += push;
+    }
 }
 
 __device__ void pegInteract(Env* e, float targetGap, float dt) {
-    float face = e->fixture[0] + HOLE_DX;
+    float bx = e->fixture[0];
     float by = e->fixture[1];
-    handVsFixedBox(e, face - 0.5f * 0.13f, by, 0.5f * 0.25f, 0.5f * 0.13f, 0.1f, 0.5f * 0.25f);
+    float bz = e->fixture[2];
+    // The fingers (9 cm tall) cannot enter the 6 cm tunnel: they meet the block as a solid.
+    handVsFixedBox(e, bx, by, bz + 0.1f, 0.1f, 0.1f, 0.1f);
     Body peg = pegBody();
     bodyUpdate(e, &peg, targetGap, dt);
-    float head = e->obj[0] - PEG_HALF_LENGTH;
-    if (head >= face) return;
-    float dy = e->obj[1] - by;
-    float dz = e->obj[2] - HOLE_Z;
-    float pushX;
-    if (norm2(dy, dz) <= 0.01f) {
-        pushX = fmaxf(0.0f, face - 0.1f - head);
-    } else {
-        bool overlapsY = fabsf(dy) < 0.1f + 0.02f;
-        bool overlapsZ = e->obj[2] - 0.02f < 0.25f;
-        pushX = overlapsY && overlapsZ ? face - head : 0.0f;
-    }
-    if (pushX > 0.0f) {
-        e->obj[0] += pushX;
-        if (e->grasped != 0) e->hand[0] += pushX;
-    }
+    if (fabsf(e->obj[0] - bx) >= PEG_HALF_LENGTH + 0.1f || fabsf(e->obj[1] - by) >= PEG_HALF_WIDTH + 0.1f) return;
+    // The block's seven collision boxes: the tunnel's floor, sides and roof, the top plate and two side walls.
+    pegOutOfBox(e, bx, by, bz + 0.195f, 0.1f, 0.09f, 0.005f);
+    pegOutOfBox(e, bx, by, bz + 0.05f, 0.096f, 0.09f, 0.05f);
+    pegOutOfBox(e, bx, by - 0.06f, bz + 0.13f, 0.096f, 0.03f, 0.03f);
+    pegOutOfBox(e, bx, by + 0.06f, bz + 0.13f, 0.096f, 0.03f, 0.03f);
+    pegOutOfBox(e, bx, by, bz + 0.175f, 0.096f, 0.09f, 0.015f);
+    pegOutOfBox(e, bx, by + 0.095f, bz + 0.1f, 0.1f, 0.005f, 0.1f);
+    pegOutOfBox(e, bx, by - 0.095f, bz + 0.1f, 0.1f, 0.005f, 0.1f);
 }
 
-__device__ float scaledHeadToGoal(const Env* e, float headX, float headY, float headZ) {
-    return norm3(headX - e->goal[0], 2.0f * (headY - e->goal[1]), 2.0f * (headZ - e->goal[2]));
+/** PegInsertSideTask.headToGoal: ||(pegHead - goal) * (1, 2, 2)|| for a peg body at (x, y, z). */
+__device__ float pegHeadToGoal(const Env* e, float x, float y, float z) {
+    return norm3(x + PEG_HEAD_DX - e->goal[0], 2.0f * (y - e->goal[1]), 2.0f * (z - e->goal[2]));
+}
+
+__device__ bool pegBetween(float a, float b, float c) {
+    return c >= b ? b <= a && a <= c : c <= a && a <= b;
+}
+
+/** PegInsertSideTask.rectPrism: Meta-World's rect_prism_tolerance. */
+__device__ float pegRectPrism(float px, float py, float pz, float zx, float zy, float zz, float ox, float oy, float oz) {
+    bool inside = pegBetween(px, zx, ox) && pegBetween(py, zy, oy) && pegBetween(pz, zz, oz);
+    if (!inside) return 1.0f;
+    return (px - zx) / (ox - zx) * ((py - zy) / (oy - zy)) * ((pz - zz) / (oz - zz));
 }
 
 __device__ float pegReward(const Env* e, float grip) {
-    float headX = e->obj[0] - PEG_HALF_LENGTH;
-    float head0X = e->obj0[0] - PEG_HALF_LENGTH;
-    float margin = scaledHeadToGoal(e, head0X, e->obj0[1], e->obj0[2]);
-    float inPlace = longTail(scaledHeadToGoal(e, headX, e->obj[1], e->obj[2]), 0.0f, 0.05f, margin);
-    float face = e->fixture[0] + HOLE_DX;
-    float misalignment = norm2(e->obj[1] - e->goal[1], e->obj[2] - e->goal[2]);
-    float corridor = misalignment <= 0.03f ? 1.0f : clampf((headX - face) / 0.05f, 0.0f, 1.0f);
-    inPlace = hamacher(inPlace, corridor);
-    float grasp = cagingHighDensity(e, headX, e->obj[1], e->obj[2], head0X, e->obj0[1], e->obj0[2],
+    float bx = e->fixture[0];
+    float by = e->fixture[1];
+    float bz = e->fixture[2];
+    float headX = e->obj[0] + PEG_HEAD_DX;
+    float headY = e->obj[1];
+    float headZ = e->obj[2];
+    // The head at the peg's sampled reset position, as obj_init_pos records it.
+    float margin = pegHeadToGoal(e, e->obj0[0], e->obj0[1], PEG_INIT_Z);
+    float inPlace = longTail(pegHeadToGoal(e, e->obj[0], headY, headZ), 0.0f, PEG_TARGET_RADIUS, margin);
+    // The collision-box sites below and above the mouth, world offsets from the box.
+    float below = pegRectPrism(headX, headY, headZ, bx + 0.11f, by + 0.1f, bz + 0.01f, bx + 0.15f, by - 0.1f, bz + 0.096f);
+    float above = pegRectPrism(headX, headY, headZ, bx + 0.11f, by + 0.1f, bz + 0.16f, bx + 0.17f, by - 0.1f, bz + 0.19f);
+    inPlace = hamacher(inPlace, hamacher(above, below));
+    float graspX = e->obj[0] + PEG_GRASP_DX;
+    float graspY = e->obj[1];
+    float graspZ = e->obj[2] + PEG_GRASP_DZ;
+    float grasp = cagingHighDensity(e, graspX, graspY, graspZ, e->obj0[0], e->obj0[1], PEG_INIT_Z,
                                     0.0075f, 0.03f, 0.005f, grip);
-    float tcpToHead = norm3(headX - e->hand[0], e->obj[1] - e->hand[1], e->obj[2] - tcpZ(e));
-    bool lifted = e->obj[2] - 0.01f > e->obj0[2];
-    bool held = tcpToHead < 0.08f && e->gap / OPEN_GAP > 0.0f && lifted;
+    float tcpToGrasp = norm3(graspX - e->hand[0], graspY - e->hand[1], graspZ - tcpZ(e));
+    bool held = tcpToGrasp < 0.08f && openness(e->gap) > 0.0f && graspZ - 0.01f > PEG_INIT_Z;
     if (held) grasp = 1.0f;
     float reward = hamacher(grasp, inPlace);
     if (held) reward += 1.0f + 5.0f * inPlace;
@@ -825,9 +1070,11 @@ __device__ void taskInteract(int task, Env* e, float targetGap, float dt) {
     switch (task) {
         case TASK_REACH: case TASK_PUSH: case TASK_PICK_PLACE: { Body b = puckBody(); bodyUpdate(e, &b, targetGap, dt); break; }
         case TASK_PEG_INSERT_SIDE: pegInteract(e, targetGap, dt); break;
-        case TASK_DRAWER_OPEN: case TASK_DRAWER_CLOSE: drawerInteract(e); break;
+        case TASK_DRAWER_OPEN: drawerInteract(e, true); break;
+        case TASK_DRAWER_CLOSE: drawerInteract(e, false); break;
         case TASK_BUTTON_PRESS_TOPDOWN: buttonInteract(e); break;
-        case TASK_WINDOW_OPEN: case TASK_WINDOW_CLOSE: windowInteract(e); break;
+        case TASK_WINDOW_OPEN: windowInteract(e, true); break;
+        case TASK_WINDOW_CLOSE: windowInteract(e, false); break;
         case TASK_DOOR_OPEN: doorInteract(e); break;
     }
 }
@@ -838,11 +1085,11 @@ __device__ bool taskSuccess(int task, const Env* e) {
         case TASK_PUSH: return objToGoal(e) <= 0.05f;
         case TASK_PICK_PLACE: return objToGoal(e) <= 0.07f;
         case TASK_DOOR_OPEN: return fabsf(e->obj[0] - e->goal[0]) <= 0.08f;
-        case TASK_DRAWER_OPEN: return objToGoal(e) <= 0.03f;
-        case TASK_DRAWER_CLOSE: return objToGoal(e) <= 0.055f;
+        case TASK_DRAWER_OPEN: return objToGoal(e) <= DRAWER_OPEN_SUCCESS;
+        case TASK_DRAWER_CLOSE: return objToGoal(e) <= DRAWER_CLOSE_TARGET_RADIUS + 0.015f;
         case TASK_BUTTON_PRESS_TOPDOWN: return fabsf(e->goal[2] - e->obj[2]) <= 0.02f;
-        case TASK_PEG_INSERT_SIDE: return scaledHeadToGoal(e, e->obj[0] - PEG_HALF_LENGTH, e->obj[1], e->obj[2]) <= 0.07f;
-        case TASK_WINDOW_OPEN: case TASK_WINDOW_CLOSE: return fabsf(e->obj[0] - e->goal[0]) <= 0.05f;
+        case TASK_PEG_INSERT_SIDE: return pegHeadToGoal(e, e->obj[0], e->obj[1], e->obj[2]) <= PEG_TARGET_RADIUS;
+        case TASK_WINDOW_OPEN: case TASK_WINDOW_CLOSE: return fabsf(e->obj[0] - e->goal[0]) <= WINDOW_SUCCESS;
         default: return false;
     }
 }
@@ -873,7 +1120,14 @@ __device__ void taskWriteObjects(int task, const Env* e, float* f) {
         f[5] = fsin(half);
         f[6] = fcos(half);
     } else if (task == TASK_PEG_INSERT_SIDE) {
-        f[0] = e->obj[0] - PEG_HALF_LENGTH;
+        f[0] = e->obj[0] + PEG_GRASP_DX;
+        f[2] = e->obj[2] + PEG_GRASP_DZ;
+    } else if (task == TASK_BUTTON_PRESS_TOPDOWN) {
+        f[3] = BUTTON_QUAT_X;
+        f[6] = BUTTON_QUAT_W;
+    } else if (task == TASK_DRAWER_CLOSE || task == TASK_WINDOW_OPEN || task == TASK_WINDOW_CLOSE) {
+        // Meta-World's drawer-close and windows return np.zeros(4) for the object quaternion.
+        f[6] = 0.0f;
     }
 }
 
@@ -899,7 +1153,7 @@ __device__ void writeObservation(int task, const Env* e, bool fresh, float* row)
     row[0] = clampf(e->hand[0], -0.525f, 0.525f);
     row[1] = clampf(e->hand[1], 0.348f, 1.025f);
     row[2] = clampf(e->hand[2], -0.0525f, 0.7f);
-    row[3] = clampf(e->gap / OPEN_GAP, 0.0f, 1.0f);
+    row[3] = openness(e->gap);
     taskWriteObjects(task, e, row + 4);
     if (fresh) {
         for (int k = 0; k < FRAME; k++) row[FRAME + k] = row[k];
@@ -1035,7 +1289,7 @@ extern "C" __global__ void __launch_bounds__(BLOCK) sim_step(const float* __rest
         float dx = (tx - e.hand[0]) / (float)SUBSTEPS;
         float dy = (ty - e.hand[1]) / (float)SUBSTEPS;
         float dz = (tz - e.hand[2]) / (float)SUBSTEPS;
-        float targetGap = OPEN_GAP * 0.5f * (1.0f - grip);
+        float targetGap = targetGapFor(grip);
         float subDt = CONTROL_DT / (float)SUBSTEPS;
         float gapChange = GAP_RATE / (float)SUBSTEPS;
         bool graspStarted = false;
@@ -1045,6 +1299,8 @@ extern "C" __global__ void __launch_bounds__(BLOCK) sim_step(const float* __rest
             e.hand[2] += dz;
             clampHandToBox(&e);
             moveFingers(&e, targetGap, taskPinchWidth(task, &e), gapChange);
+            // The wall first, so a held object follows the hand where the wall leaves it.
+            sceneInteract(&e);
             int before = e.grasped;
             taskInteract(task, &e, targetGap, subDt);
             graspStarted = graspStarted || (before == 0 && e.grasped != 0);

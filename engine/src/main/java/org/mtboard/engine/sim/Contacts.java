@@ -24,6 +24,19 @@ public final class Contacts {
         return d >= 0.0f ? 1.0f : -1.0f;
     }
 
+    /**
+     * Broad phase: whether either pad's box overlaps the axis-aligned region [lo, hi], so a fixture
+     * can skip its parts while the hand is elsewhere.
+     */
+    public static boolean padsNear(SimState s, int i, float loX, float hiX, float loY, float hiY, float loZ, float hiZ) {
+        int v = 3 * i;
+        float reachY = 0.5f * s.gap[i] + PAD_THICKNESS;
+        float tcpZ = s.hand[v + 2] - Gripper.TCP_OFFSET;
+        return s.hand[v] + PAD_HALF_X > loX && s.hand[v] - PAD_HALF_X < hiX
+                && s.hand[v + 1] + reachY > loY && s.hand[v + 1] - reachY < hiY
+                && tcpZ + Gripper.PAD_TOP > loZ && tcpZ + Gripper.PAD_BOTTOM < hiZ;
+    }
+
     /** Pushes the hand out of a fixed box (centre c, half-extents e) along its axis of least penetration. */
     public static void handVsFixedBox(SimState s, int i, float cx, float cy, float cz, float ex, float ey, float ez) {
         handVsSlidingBox(s, i, cx, cy, cz, ex, ey, ez, NO_JOINT, 0.0f, 0.0f, 0.0f);

@@ -75,6 +75,8 @@ public final class EnvStepper {
             s.hand[v + 2] += dz;
             Gripper.clampHandToBox(s, i);
             Gripper.moveFingers(s, i, targetGap, task.pinchWidth(s, i), gapChange);
+            // The wall first, so a held object follows the hand where the wall leaves it.
+            Scene.interact(s, i);
             task.interact(s, i, targetGap, subDt);
         }
         Gripper.clampHandToBox(s, i);
@@ -108,7 +110,7 @@ public final class EnvStepper {
         obs[o] = FMath.clamp(s.hand[v], Observation.HAND_OBS_LOW_X, Observation.HAND_OBS_HIGH_X);
         obs[o + 1] = FMath.clamp(s.hand[v + 1], Observation.HAND_OBS_LOW_Y, Observation.HAND_OBS_HIGH_Y);
         obs[o + 2] = FMath.clamp(s.hand[v + 2], Observation.HAND_OBS_LOW_Z, Observation.HAND_OBS_HIGH_Z);
-        obs[o + Observation.OPENNESS] = FMath.clamp(s.gap[i] / Gripper.OPEN_GAP, 0.0f, 1.0f);
+        obs[o + Observation.OPENNESS] = Gripper.openness(s.gap[i]);
         task.writeObjects(s, i, obs, o + Observation.OBJ1_POS);
         int p = Observation.FRAME * i;
         if (fresh) {

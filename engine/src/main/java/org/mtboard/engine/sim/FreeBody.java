@@ -24,10 +24,14 @@ public final class FreeBody {
         this.restZ = restZ;
     }
 
-    /** Whether the object's centre line lies between the two pads, overlapping them in x and z. */
+    /**
+     * Whether the object lies between the two pads, overlapping them in x and z. Fingers already
+     * closed narrower than the object cannot straddle it (they meet it instead), unless they hold it.
+     */
     public boolean betweenPads(SimState s, int i) {
         int v = 3 * i;
-        return Math.abs(s.obj[v + 1] - s.hand[v + 1]) < 0.5f * s.gap[i]
+        return (s.grasped[i] != 0 || 2.0f * radius <= s.gap[i] + GRASP_TOLERANCE)
+                && Math.abs(s.obj[v + 1] - s.hand[v + 1]) < 0.5f * s.gap[i]
                 && Math.abs(s.obj[v] - s.hand[v]) < halfLen + Gripper.PAD_HALF_X
                 && Math.abs(s.obj[v + 2] - Gripper.padCenterZ(s, i)) < halfHeight + Gripper.PAD_HALF_Z;
     }
@@ -53,6 +57,7 @@ public final class FreeBody {
                     s.hand[v + 2] += restZ - s.obj[v + 2];
                     s.obj[v + 2] = restZ;
                 }
+                keepInsideWalls(s, i);
                 return;
             }
         }
@@ -73,6 +78,27 @@ public final class FreeBody {
             Contacts.padsVsFreeObject(s, i, halfLen, radius, halfHeight);
         }
         fall(s, i, dt);
+        keepInsideWalls(s, i);
+    }
+
+    /**
+     * The table's retaining walls (Scene) keep an object below their top inside them; a held
+     * object stops the hand with it.
+     */
+    private void keepInsideWalls(SimState s, int i) {
+        int v = 3 * i;
+        if (s.obj[v + 2] - halfHeight >= Scene.WALL_TOP) {
+            return;
+        }
+        float reachX = halfLen + radius;
+        float dx = FMath.clamp(s.obj[v], -Scene.WALL_INNER_X + reachX, Scene.WALL_INNER_X - reachX) - s.obj[v];
+        float dy = FMath.clamp(s.obj[v + 1], Scene.WALL_FRONT_Y + radius, Scene.WALL_BACK_Y - radius) - s.obj[v + 1];
+        s.obj[v] += dx;
+        s.obj[v + 1] += dy;
+        if (s.grasped[i] != 0) {
+            s.hand[v] += dx;
+            s.hand[v + 1] += dy;
+        }
     }
 
     private void fall(SimState s, int i, float dt) {

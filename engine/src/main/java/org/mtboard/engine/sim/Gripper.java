@@ -11,17 +11,31 @@ public final class Gripper {
     public static final float ACTION_SCALE = 0.01f;
     /** tcp (between the fingertips) = hand - (0, 0, TCP_OFFSET). */
     public static final float TCP_OFFSET = 0.045f;
-    /** Finger gap when fully open; openness observation = gap / OPEN_GAP. */
-    public static final float OPEN_GAP = 0.1f;
-    /** Largest change of the finger gap in one control step (fully closed in 4 steps). */
+    /**
+     * Gap between the pads' inner faces when fully open and when closed on nothing (xyz_base.xml:
+     * claws at +-0.05 from the hand, the pads' inner faces 0.006 inside the claws; the claws'
+     * slides close by 0.04 and 0.03, here split evenly so the fingers close about the tcp).
+     */
+    public static final float OPEN_GAP = 0.088f;
+    public static final float MIN_GAP = 0.018f;
+    /** Inner-face gap to the distance between the finger sites that Meta-World's openness reads. */
+    public static final float SITE_SPAN_EXTRA = 0.012f;
+    /** Openness observation = finger site distance / OPENNESS_SCALE (Meta-World divides by 0.1). */
+    public static final float OPENNESS_SCALE = 0.1f;
+    /** Largest change of the finger gap in one control step (fully closed in 3 steps). */
     public static final float GAP_RATE = 0.025f;
-    /** Pad half-extent along x. */
-    public static final float PAD_HALF_X = 0.01f;
-    /** Pad thickness along y, outward from its inner face at tcp_y -/+ gap/2. */
-    public static final float PAD_THICKNESS = 0.01f;
-    /** Pad bottom and top relative to the tcp height. */
-    public static final float PAD_BOTTOM = -0.01f;
-    public static final float PAD_TOP = 0.03f;
+    /** Pad half-extent along x (Meta-World's pad and claw boxes: 0.015, xyz_base.xml). */
+    public static final float PAD_HALF_X = 0.015f;
+    /** Finger thickness along y (pad 0.006 and the claw's outer half 0.003), outward from the inner face. */
+    public static final float PAD_THICKNESS = 0.009f;
+    /** The pad body's centre (what the caging reward reads) lies this far outside its inner face. */
+    public static final float PAD_BODY_INSET = 0.003f;
+    /**
+     * Pad bottom and top relative to the tcp height. Meta-World's pads are 0.09 tall and centred on
+     * the hand body; its tcp (the finger sites) is at their lower end, 0.045 below the hand.
+     */
+    public static final float PAD_BOTTOM = 0.0f;
+    public static final float PAD_TOP = 0.09f;
     public static final float PAD_HALF_Z = 0.5f * (PAD_TOP - PAD_BOTTOM);
     public static final float PAD_CENTER_Z = 0.5f * (PAD_TOP + PAD_BOTTOM);
 
@@ -38,7 +52,12 @@ public final class Gripper {
 
     /** Gap the fingers are driven toward for grip command a3: +1 closed, -1 open. */
     public static float targetGap(float a3) {
-        return OPEN_GAP * 0.5f * (1.0f - a3);
+        return MIN_GAP + (OPEN_GAP - MIN_GAP) * 0.5f * (1.0f - a3);
+    }
+
+    /** The openness observation for a gap: Meta-World's finger-site distance / 0.1, 0.3 closed .. 1.0 open. */
+    public static float openness(float gap) {
+        return FMath.clamp((gap + SITE_SPAN_EXTRA) / OPENNESS_SCALE, 0.0f, 1.0f);
     }
 
     /**
@@ -52,6 +71,11 @@ public final class Gripper {
             next = minGap;
         }
         s.gap[i] = next;
+    }
+
+    /** y of pad side's body (-1 toward -y, +1 toward +y), which Meta-World's caging reward reads. */
+    public static float padY(SimState s, int i, int side) {
+        return s.hand[3 * i + 1] + side * (0.5f * s.gap[i] + PAD_BODY_INSET);
     }
 
     /** y of the centre of pad side (-1 left, +1 right). */

@@ -42,36 +42,70 @@ public final class Rewards {
     }
 
     /**
-     * Meta-World's _gripper_caging_reward, high-density form: y-caging of both pads, xz-caging of
-     * the tcp, gripping when caged and the gripper is commanded closed.
+     * Meta-World's _gripper_caging_reward, high-density form (sawyer_xyz_env.py): y-caging of both
+     * pads, xz-caging of the tcp, gripping when caged and the gripper is commanded closed. The
+     * y-caging margin of each pad is its current distance to the object's reset position, less the
+     * pad threshold, so it moves with the pads (Meta-World reads the pads live, not at reset).
      *
-     * @param gripCommand action[3]; obj0 is the object's reset position
+     * @param gripCommand action[3]; (obj0X, obj0Y, obj0Z) is the object's reset position as the
+     *                    task's Meta-World source records it (obj_init_pos)
      */
     public static float cagingHighDensity(SimState s, int i, float objX, float objY, float objZ,
                                           float obj0X, float obj0Y, float obj0Z,
                                           float objRadius, float padSuccess, float xzThresh, float gripCommand) {
-        int v = 3 * i;
-        float hy = s.hand[v + 1];
-        float halfGap = 0.5f * s.gap[i];
-        float leftPadY = hy - halfGap;
-        float rightPadY = hy + halfGap;
-        float hy0 = s.hand0[v + 1];
-        float halfGap0 = 0.5f * Gripper.OPEN_GAP;
-                float leftMargin = Math.abs(Math.abs(hy0 - halfGap0 - obj0Y) - padSuccess);
-        float rightMargin = Math.abs(Math.abs(hy0 + halfGap0 - obj0Y) - padSuccess);
+        float leftPadY = Gripper.padY(s, i, -1);
+        float rightPadY = Gripper.padY(s, i, 1);
+        float leftMargin = Math.abs(Math.abs(leftPadY - obj0Y) - padSuccess);
+        float rightMargin = Math.abs(Math.abs(rightPadY - obj0Y) - padSuccess);
         float leftCaging = longTail(Math.abs(leftPadY - objY), objRadius, padSuccess, leftMargin);
         float rightCaging = longTail(Math.abs(rightPadY - objY), objRadius, padSuccess, rightMargin);
         float cagingY = hamacher(leftCaging, rightCaging);
+        float cagingXz = cagingXz(s, i, objX, objZ, obj0X, obj0Z, xzThresh);
+        return highDensity(hamacher(cagingY, cagingXz), gripCommand);
+    }
 
+    /**
+     * pick-place-v2's own override of the caging reward (sawyer_pick_place_v2.py): signed pad
+     * offsets (the +y pad must be above the object in y, the -y pad below), margins from the pads'
+     * reset positions (its init_left_pad / init_right_pad; read through a live view there, so
+     * they track the current pads, a bug not reproduced) to the object's current y, then the same
+     * xz-caging and high-density blend.
+     */
+    public static float cagingPickPlace(SimState s, int i, float objX, float objY, float objZ,
+                                        float obj0X, float obj0Z, float gripCommand) {
+        int v = 3 * i;
+        float plusPadY = Gripper.padY(s, i, 1);
+        float minusPadY = Gripper.padY(s, i, -1);
+        float pad0Offset = 0.5f * Gripper.OPEN_GAP + Gripper.PAD_BODY_INSET;
+        float plusPad0Y = s.hand0[v + 1] + pad0Offset;
+        float minusPad0Y = s.hand0[v + 1] - pad0Offset;
+        float plusMargin = Math.abs(Math.abs(objY - plusPad0Y) - PICK_PLACE_PAD_SUCCESS);
+        float minusMargin = Math.abs(Math.abs(objY - minusPad0Y) - PICK_PLACE_PAD_SUCCESS);
+        float plusCaging = longTail(plusPadY - objY, PICK_PLACE_OBJ_RADIUS, PICK_PLACE_PAD_SUCCESS, plusMargin);
+        float minusCaging = longTail(objY - minusPadY, PICK_PLACE_OBJ_RADIUS, PICK_PLACE_PAD_SUCCESS, minusMargin);
+        float cagingY = hamacher(plusCaging, minusCaging);
+        float cagingXz = cagingXz(s, i, objX, objZ, obj0X, obj0Z, PICK_PLACE_XZ);
+        return highDensity(hamacher(cagingY, cagingXz), gripCommand);
+    }
+
+    private static final float PICK_PLACE_OBJ_RADIUS = 0.015f;
+    private static final float PICK_PLACE_PAD_SUCCESS = 0.05f;
+    private static final float PICK_PLACE_XZ = 0.005f;
+
+    /** tcp-to-object distance in the xz plane against the reset distance less the threshold. */
+    private static float cagingXz(SimState s, int i, float objX, float objZ, float obj0X, float obj0Z, float xzThresh) {
+        int v = 3 * i;
         float tcpX = s.hand[v];
         float tcpZ = s.hand[v + 2] - Gripper.TCP_OFFSET;
         float tcp0X = s.hand0[v];
         float tcp0Z = s.hand0[v + 2] - Gripper.TCP_OFFSET;
         float xzMargin = FMath.norm2(obj0X - tcp0X, obj0Z - tcp0Z) - xzThresh;
-        float cagingXz = longTail(FMath.norm2(tcpX - objX, tcpZ - objZ), 0.0f, xzThresh, xzMargin);
+        return longTail(FMath.norm2(tcpX - objX, tcpZ - objZ), 0.0f, xzThresh, xzMargin);
+    }
 
+    /** gripping counts only when caged (> 0.97); high density averages caged-and-gripping with caged. */
+    private static float highDensity(float caging, float gripCommand) {
         float gripperClosed = FMath.clamp(gripCommand, 0.0f, 1.0f);
-        float caging = hamacher(cagingY, cagingXz);
         float gripping = caging > 0.97f ? gripperClosed : 0.0f;
         float cagingAndGripping = hamacher(caging, gripping);
         return 0.5f * (cagingAndGripping + caging);

@@ -11,7 +11,7 @@ public final class SimState {
     // Robot.
     /** Hand body position (Meta-World's mocap hand). tcp = hand - (0, 0, TCP_OFFSET). */
     public final float[] hand;
-    /** Finger gap in metres, 0 (closed) .. OPEN_GAP. */
+    /** Gap between the pads' inner faces in metres, MIN_GAP (closed) .. OPEN_GAP. */
     public final float[] gap;
     /** Hand position at reset (reward margins). */
     public final float[] hand0;

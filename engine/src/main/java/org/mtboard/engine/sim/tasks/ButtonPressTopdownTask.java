@@ -29,6 +29,11 @@ public final class ButtonPressTopdownTask extends Task {
     static final float GOAL_DZ = 0.1f;
     static final float BOX_Z = 0.115f;
     static final float SUCCESS_DISTANCE = 0.02f;
+    /** Site buttonStart, box + (0, 0, 0.1935): the pressed reward's margin is the goal's depth below it. */
+    static final float BUTTON_START_DZ = 0.1935f;
+    /** The box body's euler (-1.57, 0, 0) as a quaternion, x y z w: the button's orientation. */
+    static final float QUAT_X = -0.70682518f;
+    static final float QUAT_W = 0.70738827f;
 
     public ButtonPressTopdownTask() {
         super(TaskId.BUTTON_PRESS_TOPDOWN);
@@ -48,7 +53,7 @@ public final class ButtonPressTopdownTask extends Task {
         placeCap(s, i);
     }
 
-    private static void placeCap(SimState s, int i) {
+    static void placeCap(SimState s, int i) {
         int v = 3 * i;
         s.setObj(i, s.fixture[v], s.fixture[v + 1], s.fixture[v + 2] + CAP_TOP + s.joint[i]);
     }
@@ -68,6 +73,13 @@ public final class ButtonPressTopdownTask extends Task {
     }
 
     @Override
+    public void writeObjects(SimState s, int i, float[] obs, int off) {
+        super.writeObjects(s, i, obs, off);
+        obs[off + 3] = QUAT_X;
+        obs[off + 6] = QUAT_W;
+    }
+
+    @Override
     public boolean isSuccess(SimState s, int i) {
         return Math.abs(s.goal[3 * i + 2] - s.obj[3 * i + 2]) <= SUCCESS_DISTANCE;
     }
@@ -79,11 +91,11 @@ public final class ButtonPressTopdownTask extends Task {
         float tcp0Z = s.hand0[v + 2] - Gripper.TCP_OFFSET;
         float margin = FMath.norm3(s.obj[v] - s.hand0[v], s.obj[v + 1] - s.hand0[v + 1], s.obj[v + 2] - tcp0Z);
         float near = Rewards.longTail(tcpToObj, 0.0f, 0.01f, margin);
-        float openness = FMath.clamp(s.gap[i] / Gripper.OPEN_GAP, 0.0f, 1.0f);
+        float openness = Gripper.openness(s.gap[i]);
         float reward = 5.0f * Rewards.hamacher(1.0f - openness, near);
         if (tcpToObj <= 0.03f) {
             float pressed = Rewards.longTail(Math.abs(s.goal[v + 2] - s.obj[v + 2]), 0.0f, 0.005f,
-                    Math.abs(s.goal[v + 2] - s.obj0[v + 2]));
+                    Math.abs(s.goal[v + 2] - (s.fixture[v + 2] + BUTTON_START_DZ)));
             reward += 5.0f * pressed;
         }
         return reward;

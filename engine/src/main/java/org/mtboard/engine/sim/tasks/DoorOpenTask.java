@@ -10,29 +10,32 @@ import org.mtboard.engine.sim.Task;
 import org.mtboard.engine.sim.TaskId;
 
 /**
- * door-open-v2: a door on a vertical hinge at root + (-0.185, -0.1, 0), angle q in [-2, 0]
- * (0 closed; negative swings it toward the robot). In the hinge frame the panel runs along +x to
- * 0.37 and the grip bar runs along x from 0.305 to 0.455 at y = -0.12, standing off the panel;
- * the handle (obj1) is the grip's centre (0.376, -0.107). Goal = root + (-0.3, -0.45, 0), the
- * handle's position when open 90 degrees; success is |handle_x - goal_x| <= 0.08.
+ * door-open-v2 (sawyer_door_v2.py, sawyer_door_pull.xml, doorlockB.xml): a door on a vertical hinge
+ * at root + (-0.185, -0.1, 0), angle q in [-2, 0] (0 closed; negative swings it toward the robot),
+ * closing the front of a safe. In the hinge frame the panel spans x 0.005..0.365; the handle is a
+ * base disc on the panel, a stem out to y -0.112 and a grip along x at y -0.12. The observed
+ * handle (obj1) is the handle mesh geom's centre, local (0.3757, -0.1071). Goal = root + (-0.3,
+ * -0.45, 0); success is |handle_x - goal_x| <= 0.08, i.e. q in [-1.816, -1.383]. The safe's walls
+ * (sides, top, bottom, back) enclose the panel's back, so the door opens only by its handle.
  */
 public final class DoorOpenTask extends Task {
     static final float Q_MIN = -2.0f;
     static final float Q_MAX = 0.0f;
     static final float HINGE_DX = -0.185f;
     static final float HINGE_DY = -0.1f;
-    static final float HANDLE_LOCAL_X = 0.376f;
-    static final float HANDLE_LOCAL_Y = -0.107f;
-    static final float GRIP_LOCAL_X0 = 0.305f;
-    static final float GRIP_LOCAL_X1 = 0.455f;
-    static final float GRIP_LOCAL_Y = -0.12f;
-    static final float GRIP_RADIUS = 0.02f;
-    static final float PANEL_LENGTH = 0.37f;
-    static final float PANEL_RADIUS = 0.01f;
-    static final float PANEL_HALF_HEIGHT = 0.123f;
+    /**
+     * Centre of the handle mesh (door_handle.stl) in the hinge frame, as MuJoCo 2's legacy mesh
+     * inertia places a mesh geom (volume-weighted centroid of tetrahedra from the surface
+     * centroid, absolute volumes): (0.3757, -0.1071, 0). The XML pos (0.325, -0.062) is the mesh's
+     * origin, not its geom centre.
+     */
+    static final float HANDLE_LOCAL_X = 0.3757f;
+    static final float HANDLE_LOCAL_Y = -0.1071f;
     static final float GOAL_DX = -0.3f;
     static final float GOAL_DY = -0.45f;
     static final float SUCCESS_DISTANCE = 0.08f;
+    /** Beyond this distance from the hinge no pad can touch any part of the door. */
+    private static final float DOOR_REACH = 0.5f;
 
     public DoorOpenTask() {
         super(TaskId.DOOR_OPEN);
@@ -49,7 +52,7 @@ public final class DoorOpenTask extends Task {
         placeHandle(s, i, 1.0f, 0.0f);
     }
 
-    private static void placeHandle(SimState s, int i, float cosQ, float sinQ) {
+    static void placeHandle(SimState s, int i, float cosQ, float sinQ) {
         int v = 3 * i;
         float hingeX = s.fixture[v] + HINGE_DX;
         float hingeY = s.fixture[v + 1] + HINGE_DY;
@@ -60,18 +63,39 @@ public final class DoorOpenTask extends Task {
     @Override
     public void interact(SimState s, int i, float targetGap, float dt) {
         int v = 3 * i;
-        float hingeX = s.fixture[v] + HINGE_DX;
-        float hingeY = s.fixture[v + 1] + HINGE_DY;
-        float z = s.fixture[v + 2];
+        float rx = s.fixture[v];
+        float ry = s.fixture[v + 1];
+        float rz = s.fixture[v + 2];
+        if (Contacts.padsNear(s, i, rx - 0.22f, rx + 0.22f, ry - 0.106f, ry + 0.106f, rz - 0.15f, rz + 0.15f)) {
+            // The safe (doorlockB's fixed walls), open at the front where the door closes it.
+            Contacts.handVsFixedBox(s, i, rx - 0.204f, ry, rz, 0.016f, 0.106f, 0.15f);
+            Contacts.handVsFixedBox(s, i, rx + 0.204f, ry, rz, 0.016f, 0.106f, 0.15f);
+            Contacts.handVsFixedBox(s, i, rx, ry, rz + 0.138f, 0.188f, 0.106f, 0.012f);
+            Contacts.handVsFixedBox(s, i, rx, ry, rz - 0.138f, 0.189f, 0.106f, 0.012f);
+            Contacts.handVsFixedBox(s, i, rx, ry + 0.094f, rz, 0.188f, 0.012f, 0.126f);
+        }
+        float hingeX = rx + HINGE_DX;
+        float hingeY = ry + HINGE_DY;
+        if (FMath.norm2(s.hand[v] - hingeX, s.hand[v + 1] - hingeY) > DOOR_REACH) {
+            return;
+        }
+        // door_link's collision geoms; cylinders along x as capsules within their length, a box as a capsule.
         float q = s.joint[i];
-        q = Contacts.handVsSwingingCapsule(s, i, hingeX, hingeY, FMath.cos(q), FMath.sin(q),
-                GRIP_LOCAL_X0, GRIP_LOCAL_Y, GRIP_LOCAL_X1, GRIP_LOCAL_Y, GRIP_RADIUS,
-                z - GRIP_RADIUS, z + GRIP_RADIUS, q, Q_MIN, Q_MAX);
-        q = Contacts.handVsSwingingCapsule(s, i, hingeX, hingeY, FMath.cos(q), FMath.sin(q),
-                0.0f, 0.0f, PANEL_LENGTH, 0.0f, PANEL_RADIUS,
-                z - PANEL_HALF_HEIGHT, z + PANEL_HALF_HEIGHT, q, Q_MIN, Q_MAX);
+        q = swing(s, i, q, 0.015f, 0.0f, 0.355f, 0.0f, 0.01f, 0.123f);
+        q = swing(s, i, q, 0.309f, -0.006f, 0.341f, -0.006f, 0.012f, 0.028f);
+        q = swing(s, i, q, 0.325f, -0.018f, 0.325f, -0.112f, 0.013f, 0.013f);
+        q = swing(s, i, q, 0.325f, -0.12f, 0.437f, -0.12f, 0.019f, 0.019f);
+        q = swing(s, i, q, 0.364f, -0.12f, 0.426f, -0.12f, 0.023f, 0.023f);
         s.joint[i] = q;
         placeHandle(s, i, FMath.cos(q), FMath.sin(q));
+    }
+
+    /** One door part: a capsule from local (ax, ay) to (bx, by), radius r, half-height hz about the door's z. */
+    private static float swing(SimState s, int i, float q, float ax, float ay, float bx, float by, float r, float hz) {
+        int v = 3 * i;
+        float z = s.fixture[v + 2];
+        return Contacts.handVsSwingingCapsule(s, i, s.fixture[v] + HINGE_DX, s.fixture[v + 1] + HINGE_DY,
+                FMath.cos(q), FMath.sin(q), ax, ay, bx, by, r, z - hz, z + hz, q, Q_MIN, Q_MAX);
     }
 
     /** Handle orientation: rotation by q about z, as xyzw. */

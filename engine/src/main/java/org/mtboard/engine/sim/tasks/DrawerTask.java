@@ -9,23 +9,36 @@ import org.mtboard.engine.sim.Task;
 import org.mtboard.engine.sim.TaskId;
 
 /**
- * Scene shared by drawer-open and drawer-close: a cabinet whose drawer slides along world y.
- * Joint q in [-0.2, 0] (0 = closed, negative = pulled toward the robot); handle =
- * root + (0, -0.16 + q, 0.09). The handle is a bar along x that the fingers can straddle and pinch.
+ * Scene shared by drawer-open and drawer-close (Meta-World's sawyer_drawer.xml and drawer.xml):
+ * a cabinet (drawercase_link) open at the front, and a drawer (drawer_link) sliding along world y
+ * inside it. Joint q: 0 closed, negative pulled toward the robot. Positions are relative to the
+ * drawer body ("root", sampled at reset): the drawer_link frame is root + (0, -0.01 + q, 0.09);
+ * its handle bar (a capsule along x, r 0.009) is 0.15 in front of that frame, on two stems.
+ * Meta-World reads the drawer_link frame position (get_body_com returns the body frame) and
+ * offsets it: drawer-open observes link + (0, -0.16, 0), drawer-close link + (0, -0.16, 0.05).
+ * Capsules meet the pads as their bounding boxes.
  */
 abstract class DrawerTask extends Task {
+    /**
+     * Meta-World's slide range is [-0.16, 0], but drawer-open succeeds only at or past -0.16
+     * (handle error |0.19 + q| <= 0.03) and nothing but MuJoCo's soft limit stops the drawer: a
+     * pulling hand takes it to about -0.20 there. Our limit is hard, so it sits at -0.2, where
+     * Meta-World's drawer ends up; drawer-close starts at -0.15 as there.
+     */
     static final float Q_MIN = -0.2f;
     static final float Q_MAX = 0.0f;
-    static final float HANDLE_DY = -0.16f;
-    static final float HANDLE_Z = 0.09f;
-    static final float BAR_HALF_X = 0.06f;
-    static final float BAR_HALF_Y = 0.01f;
-    static final float BAR_HALF_Z = 0.01f;
-    /** The drawer's front face stands this far behind the bar. */
-    static final float FRONT_OFFSET = 0.07f;
-    static final float BODY_HALF_X = 0.1f;
-    static final float BODY_HALF_Y = 0.08f;
-    static final float BODY_HALF_Z = 0.04f;
+    static final float LINK_DY = -0.01f;
+    static final float LINK_Z = 0.09f;
+    /** Offset Meta-World adds to the drawer_link frame for the observed handle. */
+    static final float HANDLE_OBS_DY = -0.16f;
+    static final float BAR_DY = -0.15f;
+    static final float BAR_HALF_X = 0.059f;
+    static final float BAR_RADIUS = 0.009f;
+    static final float STEM_X = 0.05f;
+    static final float STEM_DY = -0.12f;
+    static final float STEM_HALF_Y = 0.039f;
+    /** The case's parts are relative to root + (0, 0, CASE_Z). */
+    static final float CASE_Z = 0.084f;
 
     private final float startJoint;
 
@@ -45,35 +58,60 @@ abstract class DrawerTask extends Task {
 
     abstract void setGoal(SimState s, int i, float rootX, float rootY);
 
-    static void placeHandle(SimState s, int i) {
+    /** Height of the observed point above the drawer_link frame (0 open, 0.05 close). */
+    abstract float observedDz();
+
+    final void placeHandle(SimState s, int i) {
         int v = 3 * i;
-        s.setObj(i, s.fixture[v], s.fixture[v + 1] + HANDLE_DY + s.joint[i], HANDLE_Z);
+        s.setObj(i, s.fixture[v], s.fixture[v + 1] + LINK_DY + s.joint[i] + HANDLE_OBS_DY, LINK_Z + observedDz());
     }
 
     @Override
     public float pinchWidth(SimState s, int i) {
         int v = 3 * i;
-        boolean between = Math.abs(s.obj[v + 1] - s.hand[v + 1]) < 0.5f * s.gap[i]
-                && Math.abs(s.obj[v] - s.hand[v]) < BAR_HALF_X + Gripper.PAD_HALF_X
-                && Math.abs(s.obj[v + 2] - Gripper.padCenterZ(s, i)) < BAR_HALF_Z + Gripper.PAD_HALF_Z;
-        return between ? 2.0f * BAR_HALF_Y : 0.0f;
+        float barY = s.fixture[v + 1] + LINK_DY + s.joint[i] + BAR_DY;
+        boolean between = Math.abs(barY - s.hand[v + 1]) < 0.5f * s.gap[i]
+                && Math.abs(s.fixture[v] - s.hand[v]) < BAR_HALF_X + Gripper.PAD_HALF_X
+                && Math.abs(LINK_Z - Gripper.padCenterZ(s, i)) < BAR_RADIUS + Gripper.PAD_HALF_Z;
+        return between ? 2.0f * BAR_RADIUS : 0.0f;
     }
 
     @Override
     public void interact(SimState s, int i, float targetGap, float dt) {
         int v = 3 * i;
-        float rootX = s.fixture[v];
-        float rootY = s.fixture[v + 1];
-        // Cabinet shell above the drawer (fixed).
-        Contacts.handVsFixedBox(s, i, rootX, rootY + 0.0f, 0.12f, 0.11f, 0.09f, 0.04f);
+        float rx = s.fixture[v];
+        float ry = s.fixture[v + 1];
+        // The whole cabinet spans x +-0.118, y from the bar's front (drawer fully out) to the case back, z 0..0.168.
+        if (!Contacts.padsNear(s, i, rx - 0.118f, rx + 0.118f, ry + LINK_DY + Q_MIN + BAR_DY - BAR_RADIUS, ry + 0.1f,
+                0.0f, 0.168f)) {
+            return;
+        }
+        float cz = CASE_Z;
+        // drawercase_link: two sides, back, bottom and top; open at the front.
+        Contacts.handVsFixedBox(s, i, rx - 0.11f, ry, cz, 0.008f, 0.1f, 0.084f);
+        Contacts.handVsFixedBox(s, i, rx + 0.11f, ry, cz, 0.008f, 0.1f, 0.084f);
+        Contacts.handVsFixedBox(s, i, rx, ry + 0.092f, cz - 0.008f, 0.102f, 0.008f, 0.076f);
+        Contacts.handVsFixedBox(s, i, rx, ry - 0.008f, cz - 0.07f, 0.102f, 0.092f, 0.014f);
+        Contacts.handVsFixedBox(s, i, rx, ry, cz + 0.076f, 0.102f, 0.1f, 0.008f);
+        // drawer_link: an open box (front, back, sides, bottom), the handle bar and its stems.
         float q = s.joint[i];
-        float handleY = rootY + HANDLE_DY + q;
-        q = Contacts.handVsSlidingBox(s, i, rootX, handleY, HANDLE_Z, BAR_HALF_X, BAR_HALF_Y, BAR_HALF_Z, 1, q, Q_MIN, Q_MAX);
-        handleY = rootY + HANDLE_DY + q;
-        q = Contacts.handVsSlidingBox(s, i, rootX, handleY + FRONT_OFFSET + BODY_HALF_Y, BODY_HALF_Z,
-                BODY_HALF_X, BODY_HALF_Y, BODY_HALF_Z, 1, q, Q_MIN, Q_MAX);
+        q = slide(s, i, q, rx, 0.0f, BAR_DY, 0.0f, BAR_HALF_X, BAR_RADIUS, BAR_RADIUS);
+        q = slide(s, i, q, rx, -STEM_X, STEM_DY, 0.0f, BAR_RADIUS, STEM_HALF_Y, BAR_RADIUS);
+        q = slide(s, i, q, rx, STEM_X, STEM_DY, 0.0f, BAR_RADIUS, STEM_HALF_Y, BAR_RADIUS);
+        q = slide(s, i, q, rx, 0.0f, -0.082f, 0.008f, 0.1f, 0.008f, 0.052f);
+        q = slide(s, i, q, rx, 0.0f, 0.082f, 0.008f, 0.1f, 0.008f, 0.052f);
+        q = slide(s, i, q, rx, -0.092f, 0.0f, 0.008f, 0.008f, 0.074f, 0.052f);
+        q = slide(s, i, q, rx, 0.092f, 0.0f, 0.008f, 0.008f, 0.074f, 0.052f);
+        q = slide(s, i, q, rx, 0.0f, 0.0f, -0.052f, 0.1f, 0.09f, 0.008f);
         s.joint[i] = q;
         placeHandle(s, i);
+    }
+
+    /** One drawer_link part at (dx, dy, dz) from the link frame, which slides along y with q. */
+    private static float slide(SimState s, int i, float q, float rx, float dx, float dy, float dz,
+                               float ex, float ey, float ez) {
+        float linkY = s.fixture[3 * i + 1] + LINK_DY + q;
+        return Contacts.handVsSlidingBox(s, i, rx + dx, linkY + dy, LINK_Z + dz, ex, ey, ez, 1, q, Q_MIN, Q_MAX);
     }
 
     static float handleToGoal(SimState s, int i) {

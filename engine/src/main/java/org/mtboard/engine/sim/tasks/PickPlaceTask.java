@@ -23,10 +23,10 @@ public final class PickPlaceTask extends PuckTask {
     public float shapedReward(SimState s, int i, float gripCommand) {
         int v = 3 * i;
         float inPlace = Rewards.longTail(objToGoal(s, i), 0.0f, 0.05f, objToGoalAtReset(s, i));
-        float grasp = puckCaging(s, i, gripCommand);
+        float grasp = Rewards.cagingPickPlace(s, i, s.obj[v], s.obj[v + 1], s.obj[v + 2], s.obj0[v], s.obj0[v + 2], gripCommand);
         float reward = Rewards.hamacher(grasp, inPlace);
         boolean lifted = s.obj[v + 2] - 0.01f > s.obj0[v + 2];
-        if (tcpToObj(s, i) < 0.02f && s.gap[i] / Gripper.OPEN_GAP > 0.0f && lifted) {
+        if (tcpToObj(s, i) < 0.02f && Gripper.openness(s.gap[i]) > 0.0f && lifted) {
             reward += 1.0f + 5.0f * inPlace;
         }
         return reward;

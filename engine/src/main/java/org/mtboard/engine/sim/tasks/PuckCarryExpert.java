@@ -8,7 +8,7 @@ import org.mtboard.engine.sim.Gripper;
  * the table, pick-place lifts it to the goal height).
  */
 final class PuckCarryExpert implements ExpertPolicy {
-    private static final float HELD_OPENNESS = 2.0f * PuckTask.PUCK_RADIUS / Gripper.OPEN_GAP;
+    private static final float HELD_OPENNESS = Gripper.openness(2.0f * PuckTask.PUCK_RADIUS);
     private final boolean stayOnTable;
 
     PuckCarryExpert(boolean stayOnTable) {

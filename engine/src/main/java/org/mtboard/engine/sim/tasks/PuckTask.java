@@ -81,7 +81,7 @@ abstract class PuckTask extends Task {
         return FMath.norm3(s.obj0[v] - s.goal[v], s.obj0[v + 1] - s.goal[v + 1], s.obj0[v + 2] - s.goal[v + 2]);
     }
 
-    /** Meta-World's caging reward for the puck (r 0.015, pad threshold 0.05, xz 0.005, high density). */
+    /** push-v2's caging reward for the puck (r 0.015, pad threshold 0.05, xz 0.005, high density). */
     static float puckCaging(SimState s, int i, float gripCommand) {
         int v = 3 * i;
         return Rewards.cagingHighDensity(s, i, s.obj[v], s.obj[v + 1], s.obj[v + 2],

@@ -29,7 +29,7 @@ public final class PushTask extends PuckTask {
         float inPlace = Rewards.longTail(objToGoal(s, i), 0.0f, SUCCESS_DISTANCE, objToGoalAtReset(s, i));
         float grasp = puckCaging(s, i, gripCommand);
         float reward = 2.0f * grasp;
-        if (tcpToObj(s, i) < 0.02f && s.gap[i] / Gripper.OPEN_GAP > 0.0f) {
+        if (tcpToObj(s, i) < 0.02f && Gripper.openness(s.gap[i]) > 0.0f) {
             reward += 1.0f + 5.0f * inPlace;
         }
         return reward;

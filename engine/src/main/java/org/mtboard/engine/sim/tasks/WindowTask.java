@@ -11,20 +11,31 @@ import org.mtboard.engine.sim.Task;
 import org.mtboard.engine.sim.TaskId;
 
 /**
- * window-open-v2 and window-close-v2: a window sliding along world x, travel [0, 0.2]; its handle
- * (a vertical bar) sits at window + (q, 0, 0). Success: handle x within 5 cm of the goal's.
- * open: starts closed, goal = window + (0.2, 0, 0); close: starts open 0.2, goal = window.
+ * window-open-v2 and window-close-v2 (sawyer_window_open_v2.py, sawyer_window_close_v2.py,
+ * sawyer_window_horizontal.xml, window_horiz.xml): a sash (windowb_a) sliding along world x in a
+ * fixed frame, travel q in [0, 0.2]; its handle is a vertical bar at window + (q - 0.014, -0.095,
+ * 0), in front of the glass. Meta-World observes a site beside the bar, not the bar: window-open
+ * handleOpenStart = window + (q - 0.04, -0.095, 0), window-close handleCloseStart = window + (q +
+ * 0.01, -0.095, 0), and success is that site's x within 0.05 of the goal's: open q >= 0.19 (goal
+ * window + (0.2, 0, 0)), close q <= 0.04 (goal = window). The sites lie on the side of the bar
+ * the hand must push from, so the reach reward leads it there.
  */
 public final class WindowTask extends Task {
     static final float Q_MIN = 0.0f;
     static final float Q_MAX = 0.2f;
-    static final float HANDLE_HALF_X = 0.008f;
+    static final float BAR_DX = -0.014f;
+    static final float BAR_DY = -0.095f;
+    static final float OPEN_SITE_DX = -0.04f;
+    static final float CLOSE_SITE_DX = 0.01f;
+    static final float BAR_RADIUS = 0.008f;
     /**
-     * Half-depth (y) of the handle as the pads meet it: wider than the open fingers (0.06), so
-     * the hand pushes it open or closed with any finger opening, as Meta-World's hand body does.
+     * Half-depth (y) of the bar as the pads meet it. Meta-World's hand pushes the bar with the rail
+     * that joins its fingers at their top (xyz_base.xml: 0.055 either side of the hand, across the
+     * fingers), which we do not model, so the bar reaches 0.008 + 0.055 either side: the pads meet
+     * it wherever the rail would, open or closed.
      */
-    static final float HANDLE_HALF_Y = 0.065f;
-    static final float HANDLE_HALF_Z = 0.04f;
+    static final float BAR_HALF_Y = 0.063f;
+    static final float BAR_HALF_Z = 0.053f;
     static final float SUCCESS_DISTANCE = 0.05f;
 
     private final boolean opening;
@@ -67,17 +78,45 @@ public final class WindowTask extends Task {
         placeHandle(s, i);
     }
 
-    private static void placeHandle(SimState s, int i) {
+    private float siteDx() {
+        return opening ? OPEN_SITE_DX : CLOSE_SITE_DX;
+    }
+
+    void placeHandle(SimState s, int i) {
         int v = 3 * i;
-        s.setObj(i, s.fixture[v] + s.joint[i], s.fixture[v + 1], s.fixture[v + 2]);
+        s.setObj(i, s.fixture[v] + s.joint[i] + siteDx(), s.fixture[v + 1] + BAR_DY, s.fixture[v + 2]);
     }
 
     @Override
     public void interact(SimState s, int i, float targetGap, float dt) {
         int v = 3 * i;
-        s.joint[i] = Contacts.handVsSlidingBox(s, i, s.obj[v], s.obj[v + 1], s.obj[v + 2],
-                HANDLE_HALF_X, HANDLE_HALF_Y, HANDLE_HALF_Z, 0, s.joint[i], Q_MIN, Q_MAX);
+        float wx = s.fixture[v];
+        float wy = s.fixture[v + 1];
+        float wz = s.fixture[v + 2];
+        if (!Contacts.padsNear(s, i, wx - 0.25f, wx + 0.25f, wy + BAR_DY - BAR_HALF_Y, wy + 0.06f, wz - 0.202f, wz + 0.181f)) {
+            return;
+        }
+        // The fixed frame: posts, top and bottom rails, base, and the fixed pane (windowb_b).
+        Contacts.handVsFixedBox(s, i, wx - 0.216f, wy, wz, 0.015f, 0.03f, 0.181f);
+        Contacts.handVsFixedBox(s, i, wx + 0.216f, wy, wz, 0.015f, 0.03f, 0.181f);
+        Contacts.handVsFixedBox(s, i, wx, wy, wz + 0.166f, 0.201f, 0.03f, 0.015f);
+        Contacts.handVsFixedBox(s, i, wx, wy, wz - 0.166f, 0.201f, 0.03f, 0.015f);
+        Contacts.handVsFixedBox(s, i, wx, wy, wz - 0.192f, 0.25f, 0.06f, 0.01f);
+        Contacts.handVsFixedBox(s, i, wx + 0.1f, wy + 0.013f, wz, 0.1f, 0.012f, 0.15f);
+        // The sash (frame and glass as one box) and its handle bar slide with q.
+        float q = s.joint[i];
+        q = Contacts.handVsSlidingBox(s, i, wx + q - 0.1f, wy - 0.013f, wz, 0.1f, 0.012f, 0.15f, 0, q, Q_MIN, Q_MAX);
+        q = Contacts.handVsSlidingBox(s, i, wx + q + BAR_DX, wy + BAR_DY, wz, BAR_RADIUS, BAR_HALF_Y, BAR_HALF_Z, 0,
+                q, Q_MIN, Q_MAX);
+        s.joint[i] = q;
         placeHandle(s, i);
+    }
+
+    /** Meta-World's windows return np.zeros(4) for the object quaternion. */
+    @Override
+    public void writeObjects(SimState s, int i, float[] obs, int off) {
+        super.writeObjects(s, i, obs, off);
+        obs[off + 6] = 0.0f;
     }
 
     @Override
@@ -85,11 +124,16 @@ public final class WindowTask extends Task {
         return Math.abs(s.obj[3 * i] - s.goal[3 * i]) <= SUCCESS_DISTANCE;
     }
 
+    /**
+     * 10 * H(reach, in_place). The in-place margin is |start - 0.05| where Meta-World's start is the
+     * window body's distance to the goal (0.2) for open and the handle site's (0.21) for close; the
+     * reach margin is the reset tcp's distance to the site at reset, less 0.02.
+     */
     @Override
     public float shapedReward(SimState s, int i, float gripCommand) {
         int v = 3 * i;
-        float start = Math.abs(s.obj0[v] - s.goal[v]);
-        float inPlace = Rewards.longTail(Math.abs(s.obj[v] - s.goal[v]), 0.0f, 0.05f, Math.abs(start - 0.05f));
+        float start = opening ? Q_MAX : Math.abs(s.obj0[v] - s.goal[v]);
+        float inPlace = Rewards.longTail(Math.abs(s.obj[v] - s.goal[v]), 0.0f, SUCCESS_DISTANCE, Math.abs(start - SUCCESS_DISTANCE));
         float tcp0Z = s.hand0[v + 2] - Gripper.TCP_OFFSET;
         float reach0 = FMath.norm3(s.obj0[v] - s.hand0[v], s.obj0[v + 1] - s.hand0[v + 1], s.obj0[v + 2] - tcp0Z);
         float reachDist = FMath.norm3(s.obj[v] - s.tcpX(i), s.obj[v + 1] - s.tcpY(i), s.obj[v + 2] - s.tcpZ(i));
@@ -102,6 +146,6 @@ public final class WindowTask extends Task {
 
     @Override
     public ExpertPolicy expert() {
-        return new WindowExpert(opening ? 1.0f : -1.0f);
+        return new WindowExpert(opening ? 1.0f : -1.0f, siteDx() - BAR_DX);
     }
 }
