@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A benchmark of protocol v1: the task suite and its variant, the episode length, how a run is
+ * A benchmark (of the protocol version Protocol.VERSION): the task suite and its variant, the episode length, how a run is
  * scored (success rate averaged over the last scoreEpochs epochs), and its tiers.
  */
 public record BenchmarkDefinition(String name, int protocolVersion, String suite, String variant, int episodeLength,

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mtboard.engine.sim.Protocol;
 
 /**
  * Reads and validates submission and benchmark YAML files. Unknown keys, wrong types and
@@ -102,7 +103,11 @@ public final class RecipeFiles {
     static BenchmarkDefinition benchmark(JsonNode tree) {
         ConfigNode root = new ConfigNode(tree, "");
         String name = root.string("name", List.of());
-        int protocol = root.integer("protocol_version", 1, 1, 1);
+        int protocol = (int) root.wholeNumber("protocol_version", 1, Integer.MAX_VALUE);
+        if (protocol != Protocol.VERSION) {
+            throw new ConfigException("protocol_version", "must be " + Protocol.VERSION + ", the only protocol this engine runs"
+                    + " (docs/protocol.md: earlier versions ran on an earlier simulator); got " + protocol);
+        }
         String suite = root.string("suite", List.of("mt10"));
         String variant = root.string("variant", List.of("rand"));
         int episodeLength = root.integer("episode_length", 150, 150, 150);

@@ -2,7 +2,7 @@ package org.mtboard.engine.rng;
 
 /**
  * Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC'11), the
- * counter-based generator of protocol v1. It is a pure function of a 128-bit counter and a
+ * counter-based generator of the protocol (fixed since version 1). It is a pure function of a 128-bit counter and a
  * 64-bit key, so any draw can be recomputed from its coordinates alone; the CUDA backend
  * implements the same function and must match it bit for bit.
  */

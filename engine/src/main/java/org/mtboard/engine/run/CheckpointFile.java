@@ -83,7 +83,8 @@ final class CheckpointFile {
     /** What must match for a checkpoint to continue this run. */
     private static String fingerprint(TrainingConfig c) {
         return c.submission().name() + "|" + c.submission().algorithm().label() + "|" + c.benchmark().name() + "|"
-                + c.tier().name() + "|seed " + c.seed() + "|envs " + c.numEnvs() + "|horizon " + c.horizon();
+                + c.tier().name() + "|seed " + c.seed() + "|envs " + c.numEnvs() + "|horizon " + c.horizon()
+                + "|protocol " + c.benchmark().protocolVersion();
     }
 
     private static void writeArrays(DataOutputStream out, Map<String, float[]> arrays) throws IOException {

@@ -6,7 +6,7 @@ import org.mtboard.engine.sim.tasks.TaskRegistry;
 
 /** Named task lists: the benchmark suites, or a comma-separated list of task ids. */
 public final class Suites {
-    /** MT10 in protocol v1's order (DESIGN.md); the env blocks follow this order. */
+    /** MT10 in the protocol's order (DESIGN.md); the env blocks follow this order. */
     public static final List<TaskId> MT10 = List.of(
             TaskId.REACH, TaskId.PUSH, TaskId.PICK_PLACE, TaskId.DOOR_OPEN, TaskId.DRAWER_OPEN,
             TaskId.DRAWER_CLOSE, TaskId.BUTTON_PRESS_TOPDOWN, TaskId.PEG_INSERT_SIDE,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The 50 Meta-World v2 task ids in protocol v1's frozen catalog order. The catalog index is part
+ * The 50 Meta-World v2 task ids in the frozen catalog order (fixed since protocol 1). The catalog index is part
  * of every random draw's counter, so this order must never change: append, never reorder.
  */
 public enum TaskId {

@@ -6,7 +6,7 @@ import org.mtboard.engine.sim.tasks.TaskRegistry;
 
 /**
  * Which task each env runs. Envs form contiguous blocks in task order; N envs over T tasks give
- * floor(N/T) each and the first N mod T tasks one more (protocol v1).
+ * floor(N/T) each and the first N mod T tasks one more (the protocol, DESIGN.md).
  */
 public final class TaskSet {
     private final List<Task> tasks;

@@ -57,7 +57,7 @@ class RecipeFilesTest {
     void benchmarkTiersHaveTheirSeedCounts() {
         BenchmarkDefinition b = RecipeFiles.readBenchmark(ROOT.resolve("submissions/benchmarks/mt10-rand.yaml"));
         assertEquals("mt10-rand", b.name());
-        assertEquals(1, b.protocolVersion());
+        assertEquals(org.mtboard.engine.sim.Protocol.VERSION, b.protocolVersion());
         assertEquals(3, b.tier("smoke").seeds().size());
         assertEquals(5, b.tier("standard").seeds().size());
         assertEquals(10, b.tier("official").seeds().size());
@@ -103,10 +103,22 @@ class RecipeFilesTest {
 
     @Test
     void invalidBenchmarksAreRejectedToo() throws Exception {
-        String tiers = "name: b\nsuite: mt10\nvariant: rand\ntiers:\n  smoke: {seeds: [1, 2], frames: 100}\n";
+        String tiers = "name: b\nprotocol_version: 2\nsuite: mt10\nvariant: rand\ntiers:\n  smoke: {seeds: [1, 2], frames: 100}\n";
         ConfigException e = assertThrows(ConfigException.class, () -> RecipeFiles.benchmark(YAML.readTree(tiers)));
         assertEquals("tiers.smoke.seeds", e.field());
-        String unknownTier = "name: b\nsuite: mt10\nvariant: rand\ntiers:\n  nightly: {seeds: [1], frames: 100}\n";
+        String unknownTier = "name: b\nprotocol_version: 2\nsuite: mt10\nvariant: rand\ntiers:\n  nightly: {seeds: [1], frames: 100}\n";
         assertEquals("tiers.nightly", assertThrows(ConfigException.class, () -> RecipeFiles.benchmark(YAML.readTree(unknownTier))).field());
+    }
+
+    /** A benchmark frozen under protocol 1 ran on the first simulator: refused, not silently re-run on protocol 2's. */
+    @Test
+    void benchmarksOfAnotherProtocolAreRefused() throws Exception {
+        String v1 = "name: b\nprotocol_version: 1\nsuite: mt10\nvariant: rand\ntiers:\n  smoke: {seeds: [1, 2, 3], frames: 100}\n";
+        ConfigException old = assertThrows(ConfigException.class, () -> RecipeFiles.benchmark(YAML.readTree(v1)));
+        assertEquals("protocol_version", old.field());
+        assertTrue(old.getMessage().startsWith("protocol_version: must be 2, the only protocol this engine runs"), old.getMessage());
+        String unversioned = "name: b\nsuite: mt10\nvariant: rand\ntiers:\n  smoke: {seeds: [1, 2, 3], frames: 100}\n";
+        assertEquals("protocol_version: is required",
+                assertThrows(ConfigException.class, () -> RecipeFiles.benchmark(YAML.readTree(unversioned))).getMessage());
     }
 }

@@ -107,7 +107,8 @@ class TrainCommand : Callable<Int> {
         r.perTask().forEach { (task, v) -> perTask[task] = linkedMapOf("success_rate" to v[0], "mean_return" to v[1]) }
         return linkedMapOf(
             "submission" to c.submission().name(), "algorithm" to c.submission().algorithm().label(),
-            "benchmark" to c.benchmark().name(), "tier" to c.tier().name(), "seed" to c.seed(),
+            "benchmark" to c.benchmark().name(), "protocol_version" to c.benchmark().protocolVersion(),
+            "tier" to c.tier().name(), "seed" to c.seed(),
             "per_task" to perTask, "mean_success_rate" to r.meanSuccessRate(), "frames" to r.frames(),
             "wall_s" to r.wallSeconds(), "fps" to r.fps(), "backend" to r.backend(), "num_envs" to c.numEnvs(),
             "partial" to partial, "checksum" to r.checksum(),
