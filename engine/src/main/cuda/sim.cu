@@ -30,7 +30,9 @@
 #define ACTION_SCALE 0.01f
 #define TCP_OFFSET 0.045f
 #define OPEN_GAP 0.088f
-#define MIN_GAP 0.018f
+#define SLIDE_TRAVEL_A 0.04f
+#define SLIDE_TRAVEL_B 0.03f
+#define MIN_GAP (OPEN_GAP - (SLIDE_TRAVEL_A + SLIDE_TRAVEL_B))
 #define SITE_SPAN_EXTRA 0.012f
 #define OPENNESS_SCALE 0.1f
 #define GAP_RATE 0.025f
@@ -233,9 +235,10 @@ struct Env {
 
 __device__ __forceinline__ float tcpZ(const Env* e) { return e->hand[2] - TCP_OFFSET; }
 
-/** Gripper.targetGap: the gap the fingers are driven toward for grip command a3. */
+/** Gripper.targetGap: the gap the fingers are driven toward for grip command a3 (servo targets +-a3 against the slides). */
 __device__ float targetGapFor(float a3) {
-    return MIN_GAP + (OPEN_GAP - MIN_GAP) * 0.5f * (1.0f - a3);
+    float closing = clampf(a3, 0.0f, SLIDE_TRAVEL_A) + clampf(a3, 0.0f, SLIDE_TRAVEL_B);
+    return OPEN_GAP - closing;
 }
 
 /** Gripper.openness: the openness observation for a gap. */
@@ -274,8 +277,16 @@ __device__ __forceinline__ float signOf(float d) { return d >= 0.0f ? 1.0f : -1.
 
 #define NO_JOINT (-1)
 
+/** Contacts.padsCanTouch: whether either pad can reach the box (the quick reject). */
+__device__ __forceinline__ bool padsCanTouch(const Env* e, float cx, float cy, float cz, float ex, float ey, float ez) {
+    return fabsf(e->hand[0] - cx) < PAD_HALF_X + ex
+        && fabsf(padCenterZ(e) - cz) < padHalfZ() + ez
+        && fabsf(e->hand[1] - cy) < 0.5f * e->gap + PAD_THICKNESS + ey;
+}
+
 __device__ float handVsSlidingBox(Env* e, float cx, float cy, float cz, float ex, float ey, float ez,
                                   int axis, float q, float qMin, float qMax) {
+    if (!padsCanTouch(e, cx, cy, cz, ex, ey, ez)) return q;
     for (int side = -1; side <= 1; side += 2) {
         float dx = e->hand[0] - cx;
         float dy = padCenterY(e, side) - cy;
@@ -343,6 +354,7 @@ __device__ bool padsNear(const Env* e, float loX, float hiX, float loY, float hi
 
 /** Scene.interact: the back retaining wall stops the pads. */
 __device__ void sceneInteract(Env* e) {
+    if (e->hand[1] + 0.5f * e->gap + PAD_THICKNESS <= WALL_BACK_Y) return;
     float cy = WALL_BACK_Y + WALL_HALF_THICKNESS;
     if (padsNear(e, -0.7f, 0.7f, WALL_BACK_Y, cy + WALL_HALF_THICKNESS, 0.0f, WALL_TOP)) {
         handVsFixedBox(e, 0.0f, cy, 0.5f * WALL_TOP, 0.7f, WALL_HALF_THICKNESS, 0.5f * WALL_TOP);
@@ -444,17 +456,27 @@ struct Body {
 };
 
 #define GRASP_TOLERANCE 1e-4f
+#define GRIP_EDGE 0.5f
+
+/** FreeBody.widthAt: the object's width across the fingers where the pads meet it, dx from its centre. */
+__device__ float bodyWidthAt(const Body* b, float dx) {
+    float beyond = fabsf(dx) - b->halfLen - PAD_HALF_X;
+    if (beyond <= 0.0f) return 2.0f * b->radius;
+    return 2.0f * sqrtf(fmaxf(0.0f, b->radius * b->radius - beyond * beyond));
+}
 
 /** Fingers already closed narrower than the object cannot straddle it, unless they hold it. */
 __device__ bool betweenPads(const Env* e, const Body* b) {
-    return (e->grasped != 0 || 2.0f * b->radius <= e->gap + GRASP_TOLERANCE)
+    float dx = e->obj[0] - e->hand[0];
+    return fabsf(dx) < b->halfLen + PAD_HALF_X + GRIP_EDGE * b->radius
         && fabsf(e->obj[1] - e->hand[1]) < 0.5f * e->gap
-        && fabsf(e->obj[0] - e->hand[0]) < b->halfLen + PAD_HALF_X
-        && fabsf(e->obj[2] - padCenterZ(e)) < b->halfHeight + padHalfZ();
+        && fabsf(e->obj[2] - padCenterZ(e)) < b->halfHeight + padHalfZ()
+        && (e->grasped != 0 || bodyWidthAt(b, dx) <= e->gap + GRASP_TOLERANCE);
 }
 
 __device__ float bodyPinchWidth(const Env* e, const Body* b) {
-    return e->grasped != 0 || betweenPads(e, b) ? 2.0f * b->radius : 0.0f;
+    if (e->grasped != 0) return bodyWidthAt(b, e->graspOffset[0]);
+    return betweenPads(e, b) ? bodyWidthAt(b, e->obj[0] - e->hand[0]) : 0.0f;
 }
 
 __device__ void bodyFall(Env* e, const Body* b, float dt) {
@@ -484,9 +506,8 @@ __device__ void bodyKeepInsideWalls(Env* e, const Body* b) {
 }
 
 __device__ void bodyUpdate(Env* e, const Body* b, float targetGap, float dt) {
-    float width = 2.0f * b->radius;
     if (e->grasped != 0) {
-        if (targetGap > width + 0.002f) {
+        if (targetGap > bodyWidthAt(b, e->graspOffset[0]) + 0.002f) {
             e->grasped = 0;
         } else {
             e->obj[0] = e->hand[0] + e->graspOffset[0];
@@ -501,7 +522,8 @@ __device__ void bodyUpdate(Env* e, const Body* b, float targetGap, float dt) {
         }
     }
     if (betweenPads(e, b)) {
-        float room = 0.5f * e->gap - b->radius;
+        float width = bodyWidthAt(b, e->obj[0] - e->hand[0]);
+        float room = 0.5f * (e->gap - width);
         float hy = e->hand[1];
         e->obj[1] = room > 0.0f ? clampf(e->obj[1], hy - room, hy + room) : hy;
         if (e->gap <= width + GRASP_TOLERANCE && targetGap < width) {
@@ -753,13 +775,28 @@ __device__ void buttonReset(Env* e, Rng* r) {
     buttonPlaceCap(e);
 }
 
-__device__ void buttonInteract(Env* e) {
+#define BUTTON_Q_MIN (-0.09f)
+#define BUTTON_Q_MAX 0.0f
+#define BUTTON_CAP_CENTER_DZ 0.183f
+#define BUTTON_CAP_HALF_XY 0.043f
+#define BUTTON_CAP_HALF_Z 0.011f
+#define BUTTON_HOUSING_DZ (-0.012f)
+#define BUTTON_HOUSING_HALF_XY 0.12f
+#define BUTTON_HOUSING_HALF_Z 0.102f
+#define BUTTON_SPRING_STIFFNESS 0.5f
+#define BUTTON_SPRING_REF 0.5f
+#define BUTTON_DAMPING 1.0f
+
+__device__ void buttonInteract(Env* e, float dt) {
     float bx = e->fixture[0];
     float by = e->fixture[1];
-    handVsFixedBox(e, bx, by, 0.1025f, 0.12f, 0.1f, 0.1025f);
-    float q = e->joint;
-    float capCenterZ = e->fixture[2] + 0.193f + q - 0.011f;
-    e->joint = handVsSlidingBox(e, bx, by, capCenterZ, 0.065f, 0.065f, 0.011f, 2, q, -0.09f, 0.0f);
+    float bz = e->fixture[2];
+    // The spring against the damper: the button rises toward its stop.
+    float q = fminf(BUTTON_Q_MAX, e->joint + dt * BUTTON_SPRING_STIFFNESS * (BUTTON_SPRING_REF - e->joint) / BUTTON_DAMPING);
+    handVsFixedBox(e, bx, by, bz + BUTTON_HOUSING_DZ, BUTTON_HOUSING_HALF_XY, BUTTON_HOUSING_HALF_XY, BUTTON_HOUSING_HALF_Z);
+    q = handVsSlidingBox(e, bx, by, bz + BUTTON_CAP_CENTER_DZ + q, BUTTON_CAP_HALF_XY, BUTTON_CAP_HALF_XY, BUTTON_CAP_HALF_Z,
+                         2, q, BUTTON_Q_MIN, BUTTON_Q_MAX);
+    e->joint = q;
     buttonPlaceCap(e);
 }
 
@@ -786,7 +823,7 @@ __device__ float buttonReward(const Env* e) {
 #define WINDOW_OPEN_SITE_DX (-0.04f)
 #define WINDOW_CLOSE_SITE_DX 0.01f
 #define WINDOW_BAR_RADIUS 0.008f
-#define WINDOW_BAR_HALF_Y 0.063f
+#define WINDOW_BAR_HALF_Y 0.061f
 #define WINDOW_BAR_HALF_Z 0.053f
 #define WINDOW_SUCCESS 0.05f
 
@@ -849,7 +886,7 @@ __device__ float windowReward(const Env* e, bool opening) {
 #define DOOR_HANDLE_LOCAL_Y (-0.1071f)
 #define DOOR_GOAL_DX (-0.3f)
 #define DOOR_GOAL_DY (-0.45f)
-#define DOOR_REACH 0.5f
+#define DOOR_REACH 0.56f
 
 __device__ void doorPlaceHandle(Env* e, float cosQ, float sinQ) {
     float hingeX = e->fixture[0] + DOOR_HINGE_DX;
@@ -869,10 +906,27 @@ __device__ void doorReset(Env* e, Rng* r) {
 }
 
 /** DoorOpenTask.swing: one door part, a capsule from local (ax, ay) to (bx, by), radius r, half-height hz. */
-__device__ float doorSwing(Env* e, float q, float ax, float ay, float bx, float by, float r, float hz) {
-    float z = e->fixture[2];
-    return handVsSwingingCapsule(e, e->fixture[0] + DOOR_HINGE_DX, e->fixture[1] + DOOR_HINGE_DY,
-                                 fcos(q), fsin(q), ax, ay, bx, by, r, z - hz, z + hz, q, DOOR_Q_MIN, DOOR_Q_MAX);
+/**
+ * One door_link part (DoorOpenTask.PARTS): skipped when the hand, in the door's frame, is farther
+ * from the part's box than any pad can reach; cos, sin and the hand's local position are updated
+ * when the part turns the door.
+ */
+__device__ void doorPart(Env* e, float* q, float* cosQ, float* sinQ, float* localX, float* localY, float padReach,
+                         float hingeX, float hingeY, float rz, float ax, float ay, float bx, float by, float r, float hz) {
+    float reach = padReach + r;
+    if (*localX < fminf(ax, bx) - reach || *localX > fmaxf(ax, bx) + reach
+            || *localY < fminf(ay, by) - reach || *localY > fmaxf(ay, by) + reach) {
+        return;
+    }
+    float turned = handVsSwingingCapsule(e, hingeX, hingeY, *cosQ, *sinQ, ax, ay, bx, by, r, rz - hz, rz + hz,
+                                         *q, DOOR_Q_MIN, DOOR_Q_MAX);
+    if (turned != *q) {
+        *q = turned;
+        *cosQ = fcos(*q);
+        *sinQ = fsin(*q);
+    }
+    *localX = *cosQ * (e->hand[0] - hingeX) + *sinQ * (e->hand[1] - hingeY);
+    *localY = *cosQ * (e->hand[1] - hingeY) - *sinQ * (e->hand[0] - hingeX);
 }
 
 __device__ void doorInteract(Env* e) {
@@ -892,13 +946,18 @@ __device__ void doorInteract(Env* e) {
     if (norm2(e->hand[0] - hingeX, e->hand[1] - hingeY) > DOOR_REACH) return;
     // door_link's collision geoms; cylinders along x as capsules within their length, a box as a capsule.
     float q = e->joint;
-    q = doorSwing(e, q, 0.015f, 0.0f, 0.355f, 0.0f, 0.01f, 0.123f);
-    q = doorSwing(e, q, 0.309f, -0.006f, 0.341f, -0.006f, 0.012f, 0.028f);
-    q = doorSwing(e, q, 0.325f, -0.018f, 0.325f, -0.112f, 0.013f, 0.013f);
-    q = doorSwing(e, q, 0.325f, -0.12f, 0.437f, -0.12f, 0.019f, 0.019f);
-    q = doorSwing(e, q, 0.364f, -0.12f, 0.426f, -0.12f, 0.023f, 0.023f);
+    float cosQ = fcos(q);
+    float sinQ = fsin(q);
+    float padReach = 0.5f * e->gap + 0.5f * PAD_THICKNESS + PAD_RADIUS + 0.001f;
+    float localX = cosQ * (e->hand[0] - hingeX) + sinQ * (e->hand[1] - hingeY);
+    float localY = cosQ * (e->hand[1] - hingeY) - sinQ * (e->hand[0] - hingeX);
+    doorPart(e, &q, &cosQ, &sinQ, &localX, &localY, padReach, hingeX, hingeY, rz, 0.015f, 0.0f, 0.355f, 0.0f, 0.01f, 0.123f);
+    doorPart(e, &q, &cosQ, &sinQ, &localX, &localY, padReach, hingeX, hingeY, rz, 0.309f, -0.006f, 0.341f, -0.006f, 0.012f, 0.028f);
+    doorPart(e, &q, &cosQ, &sinQ, &localX, &localY, padReach, hingeX, hingeY, rz, 0.325f, -0.018f, 0.325f, -0.112f, 0.013f, 0.013f);
+    doorPart(e, &q, &cosQ, &sinQ, &localX, &localY, padReach, hingeX, hingeY, rz, 0.325f, -0.12f, 0.437f, -0.12f, 0.019f, 0.019f);
+    doorPart(e, &q, &cosQ, &sinQ, &localX, &localY, padReach, hingeX, hingeY, rz, 0.364f, -0.12f, 0.426f, -0.12f, 0.023f, 0.023f);
     e->joint = q;
-    doorPlaceHandle(e, fcos(q), fsin(q));
+    doorPlaceHandle(e, cosQ, sinQ);
 }
 
 __device__ float doorReward(const Env* e, float grip) {
@@ -1072,7 +1131,7 @@ __device__ void taskInteract(int task, Env* e, float targetGap, float dt) {
         case TASK_PEG_INSERT_SIDE: pegInteract(e, targetGap, dt); break;
         case TASK_DRAWER_OPEN: drawerInteract(e, true); break;
         case TASK_DRAWER_CLOSE: drawerInteract(e, false); break;
-        case TASK_BUTTON_PRESS_TOPDOWN: buttonInteract(e); break;
+        case TASK_BUTTON_PRESS_TOPDOWN: buttonInteract(e, dt); break;
         case TASK_WINDOW_OPEN: windowInteract(e, true); break;
         case TASK_WINDOW_CLOSE: windowInteract(e, false); break;
         case TASK_DOOR_OPEN: doorInteract(e); break;
@@ -1298,7 +1357,8 @@ extern "C" __global__ void __launch_bounds__(BLOCK) sim_step(const float* __rest
             e.hand[1] += dy;
             e.hand[2] += dz;
             clampHandToBox(&e);
-            moveFingers(&e, targetGap, taskPinchWidth(task, &e), gapChange);
+            float pinch = targetGap < e.gap ? taskPinchWidth(task, &e) : 0.0f;
+            moveFingers(&e, targetGap, pinch, gapChange);
             // The wall first, so a held object follows the hand where the wall leaves it.
             sceneInteract(&e);
             int before = e.grasped;

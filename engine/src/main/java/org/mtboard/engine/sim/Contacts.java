@@ -52,6 +52,24 @@ public final class Contacts {
     public static float handVsSlidingBox(SimState s, int i, float cx, float cy, float cz,
                                          float ex, float ey, float ez, int axis,
                                          float q, float qMin, float qMax) {
+        // Neither pad can reach the box: the common case, decided in a method small enough to inline
+        // at every call site before the per-pad tests.
+        if (!padsCanTouch(s, i, cx, cy, cz, ex, ey, ez)) {
+            return q;
+        }
+        return resolveSlidingBox(s, i, cx, cy, cz, ex, ey, ez, axis, q, qMin, qMax);
+    }
+
+    private static boolean padsCanTouch(SimState s, int i, float cx, float cy, float cz, float ex, float ey, float ez) {
+        int v = 3 * i;
+        return Math.abs(s.hand[v] - cx) < PAD_HALF_X + ex
+                && Math.abs(Gripper.padCenterZ(s, i) - cz) < PAD_HALF_Z + ez
+                && Math.abs(s.hand[v + 1] - cy) < 0.5f * s.gap[i] + PAD_THICKNESS + ey;
+    }
+
+    private static float resolveSlidingBox(SimState s, int i, float cx, float cy, float cz,
+                                           float ex, float ey, float ez, int axis,
+                                           float q, float qMin, float qMax) {
         int v = 3 * i;
         for (int side = -1; side <= 1; side += 2) {
             float dx = s.hand[v] - cx;

@@ -74,7 +74,9 @@ public final class EnvStepper {
             s.hand[v + 1] += dy;
             s.hand[v + 2] += dz;
             Gripper.clampHandToBox(s, i);
-            Gripper.moveFingers(s, i, targetGap, task.pinchWidth(s, i), gapChange);
+            // What lies between the pads matters only to closing fingers (Gripper.moveFingers).
+            float pinch = targetGap < s.gap[i] ? task.pinchWidth(s, i) : 0.0f;
+            Gripper.moveFingers(s, i, targetGap, pinch, gapChange);
             // The wall first, so a held object follows the hand where the wall leaves it.
             Scene.interact(s, i);
             task.interact(s, i, targetGap, subDt);

@@ -170,4 +170,9 @@ public final class FMath {
     public static float norm2(float x, float y) {
         return (float) Math.sqrt(x * x + y * y);
     }
+
+    /** Correctly rounded float square root (as CUDA's sqrtf with -prec-sqrt=true). */
+    public static float sqrt(float x) {
+        return (float) Math.sqrt(x);
+    }
 }

@@ -11,6 +11,8 @@ public final class FreeBody {
     /** Commanding the fingers this much wider than the object releases it. */
     private static final float RELEASE_SLACK = 0.002f;
     private static final float GRASP_TOLERANCE = 1e-4f;
+    /** How far past the pads' edge, in radii, the fingers still close on a round end. */
+    private static final float GRIP_EDGE = 0.5f;
 
     public final float halfLen;
     public final float radius;
@@ -25,28 +27,47 @@ public final class FreeBody {
     }
 
     /**
-     * Whether the object lies between the two pads, overlapping them in x and z. Fingers already
-     * closed narrower than the object cannot straddle it (they meet it instead), unless they hold it.
+     * Width of the object across the fingers where the pads (half-width PAD_HALF_X in x, centred
+     * at the hand) meet it, for the hand dx from its centre along x: 2r along its segment, the
+     * chord of its round end beyond.
+     */
+    float widthAt(float dx) {
+        float beyond = Math.abs(dx) - halfLen - Gripper.PAD_HALF_X;
+        if (beyond <= 0.0f) {
+            return 2.0f * radius;
+        }
+        return 2.0f * FMath.sqrt(Math.max(0.0f, radius * radius - beyond * beyond));
+    }
+
+    /**
+     * Whether the object lies between the two pads, overlapping them in z and in x up to half its
+     * radius past the pads' edge (a pad that meets only the rim of a round end pushes it instead).
+     * Fingers already closed narrower than the object there cannot straddle it (they meet it),
+     * unless they hold it.
      */
     public boolean betweenPads(SimState s, int i) {
         int v = 3 * i;
-        return (s.grasped[i] != 0 || 2.0f * radius <= s.gap[i] + GRASP_TOLERANCE)
+        float dx = s.obj[v] - s.hand[v];
+        return Math.abs(dx) < halfLen + Gripper.PAD_HALF_X + GRIP_EDGE * radius
                 && Math.abs(s.obj[v + 1] - s.hand[v + 1]) < 0.5f * s.gap[i]
-                && Math.abs(s.obj[v] - s.hand[v]) < halfLen + Gripper.PAD_HALF_X
-                && Math.abs(s.obj[v + 2] - Gripper.padCenterZ(s, i)) < halfHeight + Gripper.PAD_HALF_Z;
+                && Math.abs(s.obj[v + 2] - Gripper.padCenterZ(s, i)) < halfHeight + Gripper.PAD_HALF_Z
+                && (s.grasped[i] != 0 || widthAt(dx) <= s.gap[i] + GRASP_TOLERANCE);
     }
 
-    /** Width the closing fingers stop at: the object's, when it is between them, else 0. */
+    /** Width the closing fingers stop at: the object's where they hold or straddle it, else 0. */
     public float pinchWidth(SimState s, int i) {
-        return s.grasped[i] != 0 || betweenPads(s, i) ? 2.0f * radius : 0.0f;
+        int v = 3 * i;
+        if (s.grasped[i] != 0) {
+            return widthAt(s.graspOffset[v]);
+        }
+        return betweenPads(s, i) ? widthAt(s.obj[v] - s.hand[v]) : 0.0f;
     }
 
     /** One substep of the object's motion, after the hand and fingers have moved. */
     public void update(SimState s, int i, float targetGap, float dt) {
         int v = 3 * i;
-        float width = 2.0f * radius;
         if (s.grasped[i] != 0) {
-            if (targetGap > width + RELEASE_SLACK) {
+            if (targetGap > widthAt(s.graspOffset[v]) + RELEASE_SLACK) {
                 s.grasped[i] = 0;
             } else {
                 s.obj[v] = s.hand[v] + s.graspOffset[v];
@@ -62,7 +83,8 @@ public final class FreeBody {
             }
         }
         if (betweenPads(s, i)) {
-            float room = 0.5f * s.gap[i] - radius;
+            float width = widthAt(s.obj[v] - s.hand[v]);
+            float room = 0.5f * (s.gap[i] - width);
             float hy = s.hand[v + 1];
             s.obj[v + 1] = room > 0.0f ? FMath.clamp(s.obj[v + 1], hy - room, hy + room) : hy;
             if (s.gap[i] <= width + GRASP_TOLERANCE && targetGap < width) {

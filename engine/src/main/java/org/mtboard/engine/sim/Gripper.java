@@ -17,7 +17,10 @@ public final class Gripper {
      * slides close by 0.04 and 0.03, here split evenly so the fingers close about the tcp).
      */
     public static final float OPEN_GAP = 0.088f;
-    public static final float MIN_GAP = 0.018f;
+    /** Travel of the two fingers' slides (xyz_base.xml: r_close [0, 0.04], l_close [-0.03, 0]). */
+    public static final float SLIDE_TRAVEL_A = 0.04f;
+    public static final float SLIDE_TRAVEL_B = 0.03f;
+    public static final float MIN_GAP = OPEN_GAP - (SLIDE_TRAVEL_A + SLIDE_TRAVEL_B);
     /** Inner-face gap to the distance between the finger sites that Meta-World's openness reads. */
     public static final float SITE_SPAN_EXTRA = 0.012f;
     /** Openness observation = finger site distance / OPENNESS_SCALE (Meta-World divides by 0.1). */
@@ -50,9 +53,15 @@ public final class Gripper {
     private Gripper() {
     }
 
-    /** Gap the fingers are driven toward for grip command a3: +1 closed, -1 open. */
+    /**
+     * Gap the fingers are driven toward for grip command a3. Meta-World's fingers are position
+     * servos whose targets are +a3 and -a3 (in metres) against slides of 0.04 and 0.03, so any a3
+     * above 0.04 closes them fully, a3 <= 0 opens them, and in between each closes by a3 up to its
+     * travel.
+     */
     public static float targetGap(float a3) {
-        return MIN_GAP + (OPEN_GAP - MIN_GAP) * 0.5f * (1.0f - a3);
+        float closing = FMath.clamp(a3, 0.0f, SLIDE_TRAVEL_A) + FMath.clamp(a3, 0.0f, SLIDE_TRAVEL_B);
+        return OPEN_GAP - closing;
     }
 
     /** The openness observation for a gap: Meta-World's finger-site distance / 0.1, 0.3 closed .. 1.0 open. */

@@ -18,6 +18,9 @@ public final class Scene {
 
     /** The back wall stops the pads (the hand may reach y 1.0, the pads 6 cm further). */
     public static void interact(SimState s, int i) {
+        if (s.hand[3 * i + 1] + 0.5f * s.gap[i] + Gripper.PAD_THICKNESS <= WALL_BACK_Y) {
+            return;
+        }
         float cy = WALL_BACK_Y + WALL_HALF_THICKNESS;
         if (Contacts.padsNear(s, i, -0.7f, 0.7f, WALL_BACK_Y, cy + WALL_HALF_THICKNESS, 0.0f, WALL_TOP)) {
             Contacts.handVsFixedBox(s, i, 0.0f, cy, 0.5f * WALL_TOP, 0.7f, WALL_HALF_THICKNESS, 0.5f * WALL_TOP);

@@ -11,21 +11,31 @@ import org.mtboard.engine.sim.Task;
 import org.mtboard.engine.sim.TaskId;
 
 /**
- * button-press-topdown-v2: press a button on a vertical slide down until its cap top is within
- * 2 cm of the goal height (box z + 0.1). Cap top = box + (0, 0, 0.193 + q). Meta-World's joint
- * range [-0.06, 0] cannot reach success (q <= -0.0731), so the limit is widened to -0.09.
+ * button-press-topdown-v2 (sawyer_button_press_topdown_v2.py, sawyer_button_press_topdown.xml,
+ * buttonbox.xml): press a button on a vertical slide down until the observed point, button body +
+ * (0, 0, 0.193), is within 2 cm of the goal height (site hole, box + 0.1): q <= -0.073. Meta-World's
+ * joint range [-0.06, 0] cannot reach that; its weld overruns the soft limit until the cap meets
+ * the housing (about -0.088), so our limit is -0.09. A spring (stiffness 0.5 toward 0.5, damping
+ * 1) returns the button when nothing presses it. The housing is a solid box (its hole is under the
+ * cap); the cap, a cylinder of radius 0.043, meets the pads as its bounding box, so open fingers
+ * (inner faces 0.044 from the tcp) pass beside it and land on the housing, as in Meta-World.
  */
 public final class ButtonPressTopdownTask extends Task {
     static final float Q_MIN = -0.09f;
     static final float Q_MAX = 0.0f;
+    /** Observed point above the button body (Meta-World's _get_pos_objects offset). */
     static final float CAP_TOP = 0.193f;
-    /**
-     * Half-width of the cap as the pads meet it. Meta-World's cap is a 4.3 cm-radius cylinder
-     * pressed by the whole hand; our hand is only its two pads, which open wider than the cap, so
-     * the cap is widened to 6.5 cm: pressing works with open fingers as it does there.
-     */
-    static final float CAP_HALF_XY = 0.065f;
+    /** The cap cylinder (buttonbox.xml): centre 0.183 above the box, radius 0.043, half-height 0.011. */
+    static final float CAP_CENTER_DZ = 0.183f;
+    static final float CAP_HALF_XY = 0.043f;
     static final float CAP_HALF_Z = 0.011f;
+    /** The housing's four boxes as one: centre box + (0, 0, -0.012), half (0.12, 0.12, 0.102). */
+    static final float HOUSING_DZ = -0.012f;
+    static final float HOUSING_HALF_XY = 0.12f;
+    static final float HOUSING_HALF_Z = 0.102f;
+    static final float SPRING_STIFFNESS = 0.5f;
+    static final float SPRING_REF = 0.5f;
+    static final float DAMPING = 1.0f;
     static final float GOAL_DZ = 0.1f;
     static final float BOX_Z = 0.115f;
     static final float SUCCESS_DISTANCE = 0.02f;
@@ -63,12 +73,13 @@ public final class ButtonPressTopdownTask extends Task {
         int v = 3 * i;
         float bx = s.fixture[v];
         float by = s.fixture[v + 1];
-        // Housing below the cap (fixed); the cap sinks into its opening when pressed.
-        Contacts.handVsFixedBox(s, i, bx, by, 0.1025f, 0.12f, 0.1f, 0.1025f);
-        float q = s.joint[i];
-        float capCenterZ = s.fixture[v + 2] + CAP_TOP + q - CAP_HALF_Z;
-        s.joint[i] = Contacts.handVsSlidingBox(s, i, bx, by, capCenterZ, CAP_HALF_XY, CAP_HALF_XY, CAP_HALF_Z,
+        float bz = s.fixture[v + 2];
+        // The spring against the damper (the button's mass is negligible): it rises toward its stop.
+        float q = Math.min(Q_MAX, s.joint[i] + dt * SPRING_STIFFNESS * (SPRING_REF - s.joint[i]) / DAMPING);
+        Contacts.handVsFixedBox(s, i, bx, by, bz + HOUSING_DZ, HOUSING_HALF_XY, HOUSING_HALF_XY, HOUSING_HALF_Z);
+        q = Contacts.handVsSlidingBox(s, i, bx, by, bz + CAP_CENTER_DZ + q, CAP_HALF_XY, CAP_HALF_XY, CAP_HALF_Z,
                 2, q, Q_MIN, Q_MAX);
+        s.joint[i] = q;
         placeCap(s, i);
     }
 

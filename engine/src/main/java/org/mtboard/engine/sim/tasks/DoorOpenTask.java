@@ -4,6 +4,7 @@ import org.mtboard.engine.rng.CounterRandom;
 import org.mtboard.engine.sim.Contacts;
 import org.mtboard.engine.sim.ExpertPolicy;
 import org.mtboard.engine.sim.FMath;
+import org.mtboard.engine.sim.Gripper;
 import org.mtboard.engine.sim.Rewards;
 import org.mtboard.engine.sim.SimState;
 import org.mtboard.engine.sim.Task;
@@ -34,8 +35,12 @@ public final class DoorOpenTask extends Task {
     static final float GOAL_DX = -0.3f;
     static final float GOAL_DY = -0.45f;
     static final float SUCCESS_DISTANCE = 0.08f;
-    /** Beyond this distance from the hinge no pad can touch any part of the door. */
-    private static final float DOOR_REACH = 0.5f;
+    /**
+     * Beyond this distance of the hand from the hinge no pad can touch any part of the door: the
+     * grip's far end (0.456 + 0.023 from the hinge), plus the pads' reach from the hand (open half
+     * gap 0.044 + thickness 0.009, half-width 0.015) and their 0.01 footprint, rounded up.
+     */
+    private static final float DOOR_REACH = 0.56f;
 
     public DoorOpenTask() {
         super(TaskId.DOOR_OPEN);
@@ -79,24 +84,49 @@ public final class DoorOpenTask extends Task {
         if (FMath.norm2(s.hand[v] - hingeX, s.hand[v + 1] - hingeY) > DOOR_REACH) {
             return;
         }
-        // door_link's collision geoms; cylinders along x as capsules within their length, a box as a capsule.
+        // door_link's collision geoms; cylinders along x as capsules within their length, a box as a
+        // capsule. The angle's cosine and sine, and the hand in the door's frame, are recomputed only
+        // when a part has turned the door.
         float q = s.joint[i];
-        q = swing(s, i, q, 0.015f, 0.0f, 0.355f, 0.0f, 0.01f, 0.123f);
-        q = swing(s, i, q, 0.309f, -0.006f, 0.341f, -0.006f, 0.012f, 0.028f);
-        q = swing(s, i, q, 0.325f, -0.018f, 0.325f, -0.112f, 0.013f, 0.013f);
-        q = swing(s, i, q, 0.325f, -0.12f, 0.437f, -0.12f, 0.019f, 0.019f);
-        q = swing(s, i, q, 0.364f, -0.12f, 0.426f, -0.12f, 0.023f, 0.023f);
+        float cosQ = FMath.cos(q);
+        float sinQ = FMath.sin(q);
+        // No point of a pad's footprint is farther than this from the hand centre in any direction
+        // (1 mm spare, so rounding in the frame change never skips a contact).
+        float padReach = 0.5f * s.gap[i] + 0.5f * Gripper.PAD_THICKNESS + Contacts.PAD_RADIUS + 0.001f;
+        float localX = cosQ * (s.hand[v] - hingeX) + sinQ * (s.hand[v + 1] - hingeY);
+        float localY = cosQ * (s.hand[v + 1] - hingeY) - sinQ * (s.hand[v] - hingeX);
+        for (int part = 0; part < PARTS.length; part++) {
+            float[] p = PARTS[part];
+            float reach = padReach + p[4];
+            if (localX < Math.min(p[0], p[2]) - reach || localX > Math.max(p[0], p[2]) + reach
+                    || localY < Math.min(p[1], p[3]) - reach || localY > Math.max(p[1], p[3]) + reach) {
+                continue;
+            }
+            float turned = Contacts.handVsSwingingCapsule(s, i, hingeX, hingeY, cosQ, sinQ, p[0], p[1], p[2], p[3], p[4],
+                    rz - p[5], rz + p[5], q, Q_MIN, Q_MAX);
+            if (turned != q) {
+                q = turned;
+                cosQ = FMath.cos(q);
+                sinQ = FMath.sin(q);
+            }
+            localX = cosQ * (s.hand[v] - hingeX) + sinQ * (s.hand[v + 1] - hingeY);
+            localY = cosQ * (s.hand[v + 1] - hingeY) - sinQ * (s.hand[v] - hingeX);
+        }
         s.joint[i] = q;
-        placeHandle(s, i, FMath.cos(q), FMath.sin(q));
+        placeHandle(s, i, cosQ, sinQ);
     }
 
-    /** One door part: a capsule from local (ax, ay) to (bx, by), radius r, half-height hz about the door's z. */
-    private static float swing(SimState s, int i, float q, float ax, float ay, float bx, float by, float r, float hz) {
-        int v = 3 * i;
-        float z = s.fixture[v + 2];
-        return Contacts.handVsSwingingCapsule(s, i, s.fixture[v] + HINGE_DX, s.fixture[v + 1] + HINGE_DY,
-                FMath.cos(q), FMath.sin(q), ax, ay, bx, by, r, z - hz, z + hz, q, Q_MIN, Q_MAX);
-    }
+    /**
+     * door_link's parts in the hinge frame: capsule from (ax, ay) to (bx, by), radius, half-height:
+     * the panel, the handle's base disc, its stem, and the grip's two cylinders.
+     */
+    private static final float[][] PARTS = {
+        {0.015f, 0.0f, 0.355f, 0.0f, 0.01f, 0.123f},
+        {0.309f, -0.006f, 0.341f, -0.006f, 0.012f, 0.028f},
+        {0.325f, -0.018f, 0.325f, -0.112f, 0.013f, 0.013f},
+        {0.325f, -0.12f, 0.437f, -0.12f, 0.019f, 0.019f},
+        {0.364f, -0.12f, 0.426f, -0.12f, 0.023f, 0.023f},
+    };
 
     /** Handle orientation: rotation by q about z, as xyzw. */
     @Override

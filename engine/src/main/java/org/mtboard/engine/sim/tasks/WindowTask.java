@@ -29,12 +29,14 @@ public final class WindowTask extends Task {
     static final float CLOSE_SITE_DX = 0.01f;
     static final float BAR_RADIUS = 0.008f;
     /**
-     * Half-depth (y) of the bar as the pads meet it. Meta-World's hand pushes the bar with the rail
-     * that joins its fingers at their top (xyz_base.xml: 0.055 either side of the hand, across the
-     * fingers), which we do not model, so the bar reaches 0.008 + 0.055 either side: the pads meet
-     * it wherever the rail would, open or closed.
+     * Half-depth (y) of the bar as the pads meet it. Besides its pads, what of Meta-World's hand
+     * collides is the gripper base above them (eGripperBase, xyz_base.xml: 0.053 either side of
+     * the hand across the fingers, from 0.084 to 0.138 above the tcp; the rail between the fingers
+     * has contype 0). Its own policies push the bar with that base, fingers open or closed. We
+     * model the pads only, so the bar reaches 0.008 + 0.053 either side: the pads meet it wherever
+     * the base would.
      */
-    static final float BAR_HALF_Y = 0.063f;
+    static final float BAR_HALF_Y = 0.061f;
     static final float BAR_HALF_Z = 0.053f;
     static final float SUCCESS_DISTANCE = 0.05f;
 

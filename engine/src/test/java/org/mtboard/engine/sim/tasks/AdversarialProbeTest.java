@@ -298,6 +298,24 @@ class AdversarialProbeTest {
                 (s, i) -> s.hand[3 * i + 1] > s.fixture[3 * i + 1] + 0.05f && Math.abs(s.hand[3 * i] - s.fixture[3 * i]) < 0.19f);
     }
 
+    // ---- button-press-topdown ----------------------------------------------------------------
+
+    /**
+     * Open fingers (inner faces 0.044 from the tcp) centred over the cap (radius 0.043) pass
+     * beside it and land on the housing, as in Meta-World: pressing down that way never succeeds.
+     */
+    @Test
+    void buttonPressedWithOpenFingersLandsOnTheHousing() {
+        run(TaskId.BUTTON_PRESS_TOPDOWN, (obs, o, step, env, act, a) -> {
+            float bx = ExpertMoves.obj(obs, o, 0);
+            float by = ExpertMoves.obj(obs, o, 1);
+            boolean above = ExpertMoves.distXy(ExpertMoves.tcpX(obs, o), ExpertMoves.tcpY(obs, o), bx, by) <= 0.005f;
+            move(obs, o, bx, by, above ? 0.0f : 0.4f, ExpertMoves.OPEN, act, a);
+        }, (s, i, step) -> assertTrue(s.joint[i] > -0.001f, "button pressed to q = " + s.joint[i]),
+                // The pads rest on the housing's top (box + 0.09 = 0.205).
+                (s, i) -> Math.abs(s.hand[3 * i + 2] - Gripper.TCP_OFFSET - 0.205f) < 0.002f);
+    }
+
     // ---- the table and its walls -------------------------------------------------------------------
 
     /** Grasps the puck and drags it low into the back wall, then presses it into the table. */

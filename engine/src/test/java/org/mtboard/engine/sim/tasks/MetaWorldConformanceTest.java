@@ -103,6 +103,25 @@ class MetaWorldConformanceTest {
             assertEquals(success, task.isSuccess(s, 0), "button at q = " + q);
         }
 
+        /**
+         * The button's spring (stiffness 0.5 toward 0.5, damping 1) lifts a released button by
+         * dt * 0.5 * (0.5 - q) per substep until it meets its stop at 0.
+         */
+        @Test
+        void releasedButtonRisesOnItsSpring() {
+            ButtonPressTopdownTask task = new ButtonPressTopdownTask();
+            SimState s = state();
+            s.setFixture(0, 0.0f, 0.85f, ButtonPressTopdownTask.BOX_Z);
+            s.joint[0] = -0.08f;
+            float dt = 0.00625f;
+            task.interact(s, 0, Gripper.OPEN_GAP, dt);
+            assertEquals(-0.08f + dt * 0.5f * 0.58f, s.joint[0], 1e-7f);
+            for (int k = 0; k < 200; k++) {
+                task.interact(s, 0, Gripper.OPEN_GAP, dt);
+            }
+            assertEquals(0.0f, s.joint[0], "back at its stop");
+        }
+
         /** handleOpenStart x = window + q - 0.04 within 0.05 of window + 0.2: q >= 0.19. */
         @ParameterizedTest(name = "window-open q = {0}: success {1}")
         @CsvSource({"0.0, false", "0.15, false", "0.189, false", "0.191, true", "0.2, true"})
@@ -297,6 +316,29 @@ class MetaWorldConformanceTest {
     }
 
     @Nested
+    class Grasp {
+        /**
+         * Meta-World's pads (3 cm wide) close on the puck (radius 0.02) off its centre too; ours
+         * grasp it up to half a radius past the pads' edge, at the chord there: dx 0.02 is held with
+         * the fingers stopped at 2 sqrt(0.02^2 - 0.005^2); at dx 0.03 the pad only meets the rim.
+         */
+        @ParameterizedTest(name = "hand {0} from the puck centre: grasped {1}")
+        @CsvSource({"0.0, true", "0.02, true", "0.03, false"})
+        void puckIsGraspedOffCentreUpToHalfARadiusPastThePads(float dx, boolean grasped) {
+            SimState s = state();
+            s.setObj(0, 0.0f, 0.65f, PuckTask.OBJ_Z);
+            setHand(s, dx, 0.65f, 0.01f + Gripper.TCP_OFFSET);
+            float chord = dx <= Gripper.PAD_HALF_X ? 0.04f : 2.0f * (float) Math.sqrt(0.02 * 0.02 - (dx - 0.015) * (dx - 0.015));
+            s.gap[0] = grasped ? chord : Gripper.MIN_GAP + 0.02f;
+            PuckTask.PUCK.update(s, 0, Gripper.MIN_GAP, 0.00625f);
+            assertEquals(grasped, s.grasped[0] != 0);
+            if (grasped) {
+                assertEquals(chord, PuckTask.PUCK.pinchWidth(s, 0), 1e-6f, "the fingers stop at the chord");
+            }
+        }
+    }
+
+    @Nested
     class Observations {
         @Test
         void pegObservesPegGrasp() {
@@ -320,6 +362,16 @@ class MetaWorldConformanceTest {
             // euler (-1.57, 0, 0): x = -sin(0.785), w = cos(0.785).
             assertEquals((float) -Math.sin(0.785), obs[3], 1e-7f);
             assertEquals((float) Math.cos(0.785), obs[6], 1e-7f);
+        }
+
+        /** Meta-World's finger servos: targets +-a3 against slides of 0.04 and 0.03. */
+        @Test
+        void gripCommandFollowsTheServoTargets() {
+            assertEquals(Gripper.OPEN_GAP, Gripper.targetGap(-0.5f), 1e-7f, "a3 <= 0 opens");
+            assertEquals(Gripper.OPEN_GAP, Gripper.targetGap(0.0f), 1e-7f);
+            assertEquals(0.088f - 0.04f, Gripper.targetGap(0.02f), 1e-7f, "each slide closes by a3");
+            assertEquals(0.088f - 0.035f - 0.03f, Gripper.targetGap(0.035f), 1e-7f, "the 0.03 slide is at its end");
+            assertEquals(Gripper.MIN_GAP, Gripper.targetGap(0.6f), 1e-7f, "Meta-World's peg policy's 0.6 closes fully");
         }
 
         @Test
