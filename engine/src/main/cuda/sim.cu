@@ -882,8 +882,19 @@ __device__ float windowReward(const Env* e, bool opening) {
 #define DOOR_Q_MAX 0.0f
 #define DOOR_HINGE_DX (-0.185f)
 #define DOOR_HINGE_DY (-0.1f)
-#define DOOR_HANDLE_LOCAL_X 0.3757f
-#define DOOR_HANDLE_LOCAL_Y (-0.1071f)
+#define DOOR_HANDLE_LOCAL_X 0.37572163f
+#define DOOR_HANDLE_LOCAL_Y (-0.10713990f)
+#define DOOR_HANDLE_QUAT_X 0.69075850f
+#define DOOR_HANDLE_QUAT_Y (-0.15062097f)
+#define DOOR_HANDLE_QUAT_Z 0.69087866f
+#define DOOR_HANDLE_QUAT_W 0.15117109f
+#define DOOR_GRIP_Y (-0.12f)
+#define DOOR_GRIP_THICK_LO 0.341f
+#define DOOR_GRIP_THICK_HI 0.449f
+#define DOOR_GRIP_THICK_RADIUS 0.023f
+#define DOOR_GRIP_THIN_LO 0.306f
+#define DOOR_GRIP_THIN_HI 0.456f
+#define DOOR_GRIP_THIN_RADIUS 0.019f
 #define DOOR_GOAL_DX (-0.3f)
 #define DOOR_GOAL_DY (-0.45f)
 #define DOOR_REACH 0.56f
@@ -958,6 +969,24 @@ __device__ void doorInteract(Env* e) {
     doorPart(e, &q, &cosQ, &sinQ, &localX, &localY, padReach, hingeX, hingeY, rz, 0.364f, -0.12f, 0.426f, -0.12f, 0.023f, 0.023f);
     e->joint = q;
     doorPlaceHandle(e, cosQ, sinQ);
+}
+
+/** DoorOpenTask.pinchWidth: closing fingers stop where their disc footprints touch the grip. */
+__device__ float doorPinchWidth(const Env* e) {
+    float q = e->joint;
+    float cosQ = fcos(q);
+    float sinQ = fsin(q);
+    if (fabsf(cosQ) < 0.2f) return 0.0f;
+    float hingeX = e->fixture[0] + DOOR_HINGE_DX;
+    float hingeY = e->fixture[1] + DOOR_HINGE_DY;
+    float t = (e->hand[0] - hingeX + sinQ * DOOR_GRIP_Y) / cosQ;
+    float r = t >= DOOR_GRIP_THICK_LO && t <= DOOR_GRIP_THICK_HI ? DOOR_GRIP_THICK_RADIUS
+            : (t >= DOOR_GRIP_THIN_LO && t <= DOOR_GRIP_THIN_HI ? DOOR_GRIP_THIN_RADIUS : 0.0f);
+    if (r == 0.0f || fabsf(padCenterZ(e) - e->fixture[2]) >= r + padHalfZ()) return 0.0f;
+    float barY = hingeY + sinQ * t + cosQ * DOOR_GRIP_Y;
+    float width = 2.0f * r / fabsf(cosQ) + 2.0f * (PAD_RADIUS - 0.5f * PAD_THICKNESS);
+    bool between = fabsf(barY - e->hand[1]) < 0.5f * e->gap && width <= e->gap;
+    return between ? width : 0.0f;
 }
 
 __device__ float doorReward(const Env* e, float grip) {
@@ -1121,6 +1150,7 @@ __device__ float taskPinchWidth(int task, const Env* e) {
         case TASK_REACH: case TASK_PUSH: case TASK_PICK_PLACE: { Body b = puckBody(); return bodyPinchWidth(e, &b); }
         case TASK_PEG_INSERT_SIDE: { Body b = pegBody(); return bodyPinchWidth(e, &b); }
         case TASK_DRAWER_OPEN: case TASK_DRAWER_CLOSE: return drawerPinchWidth(e);
+        case TASK_DOOR_OPEN: return doorPinchWidth(e);
         default: return 0.0f;
     }
 }
@@ -1175,9 +1205,14 @@ __device__ void taskWriteObjects(int task, const Env* e, float* f) {
     f[3] = 0.0f; f[4] = 0.0f; f[5] = 0.0f; f[6] = 1.0f;
     for (int k = 7; k < 14; k++) f[k] = 0.0f;
     if (task == TASK_DOOR_OPEN) {
+        // The hinge's rotation composed with the handle geom's frame at q = 0 (DoorOpenTask.writeObjects).
         float half = 0.5f * e->joint;
-        f[5] = fsin(half);
-        f[6] = fcos(half);
+        float sz = fsin(half);
+        float cz = fcos(half);
+        f[3] = cz * DOOR_HANDLE_QUAT_X - sz * DOOR_HANDLE_QUAT_Y;
+        f[4] = cz * DOOR_HANDLE_QUAT_Y + sz * DOOR_HANDLE_QUAT_X;
+        f[5] = cz * DOOR_HANDLE_QUAT_Z + sz * DOOR_HANDLE_QUAT_W;
+        f[6] = cz * DOOR_HANDLE_QUAT_W - sz * DOOR_HANDLE_QUAT_Z;
     } else if (task == TASK_PEG_INSERT_SIDE) {
         f[0] = e->obj[0] + PEG_GRASP_DX;
         f[2] = e->obj[2] + PEG_GRASP_DZ;

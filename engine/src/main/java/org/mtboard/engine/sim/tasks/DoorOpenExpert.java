@@ -2,12 +2,11 @@ package org.mtboard.engine.sim.tasks;
 
 import org.mtboard.engine.sim.ExpertPolicy;
 import org.mtboard.engine.sim.FMath;
-import org.mtboard.engine.sim.Observation;
 
 /**
  * Fingers closed: drop into the gap between grip and panel from above, then drag the grip along
  * the door's arc, keeping the hand at the hook's distance from the hinge. The door angle comes
- * from the handle quaternion, the hinge from the goal.
+ * from the handle's bearing about the hinge, the hinge from the goal.
  */
 final class DoorOpenExpert implements ExpertPolicy {
     private static final float HOOK_LOCAL_X = 0.40f;
@@ -20,9 +19,11 @@ final class DoorOpenExpert implements ExpertPolicy {
     @Override
     public void act(float[] obs, int o, float[] act, int a) {
         float hz = ExpertMoves.obj(obs, o, 2);
-        float q = 2.0f * FMath.atan2(obs[o + Observation.OBJ1_QUAT + 2], obs[o + Observation.OBJ1_QUAT + 3]);
         float hingeX = ExpertMoves.goal(obs, o, 0) - DoorOpenTask.GOAL_DX + DoorOpenTask.HINGE_DX;
         float hingeY = ExpertMoves.goal(obs, o, 1) - DoorOpenTask.GOAL_DY + DoorOpenTask.HINGE_DY;
+        // The door's angle: the handle's bearing from the hinge less its bearing in the door's frame.
+        float q = FMath.atan2(ExpertMoves.obj(obs, o, 1) - hingeY, ExpertMoves.obj(obs, o, 0) - hingeX)
+                - FMath.atan2(DoorOpenTask.HANDLE_LOCAL_Y, DoorOpenTask.HANDLE_LOCAL_X);
         float cosQ = FMath.cos(q);
         float sinQ = FMath.sin(q);
         float rx = ExpertMoves.tcpX(obs, o) - hingeX;

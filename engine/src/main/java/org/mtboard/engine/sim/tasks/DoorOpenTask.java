@@ -30,8 +30,26 @@ public final class DoorOpenTask extends Task {
      * centroid, absolute volumes): (0.3757, -0.1071, 0). The XML pos (0.325, -0.062) is the mesh's
      * origin, not its geom centre.
      */
-    static final float HANDLE_LOCAL_X = 0.3757f;
-    static final float HANDLE_LOCAL_Y = -0.1071f;
+    static final float HANDLE_LOCAL_X = 0.37572163f;
+    static final float HANDLE_LOCAL_Y = -0.10713990f;
+    /**
+     * The handle geom's orientation at q = 0, x y z w: MuJoCo aligns a mesh geom's frame with the
+     * mesh's principal axes (largest inertia first), here composed with the geom's euler (1.57, 0,
+     * 0). Read from v2.0.0's XML compiled by MuJoCo 2.2.2, whose legacy mesh processing gives the
+     * same centre as above; the axes agree with door_handle.stl's inertia computed independently.
+     */
+    static final float HANDLE_QUAT_X = 0.69075850f;
+    static final float HANDLE_QUAT_Y = -0.15062097f;
+    static final float HANDLE_QUAT_Z = 0.69087866f;
+    static final float HANDLE_QUAT_W = 0.15117109f;
+    /** The grip's axis in the hinge frame, and its two cylinders' x spans and radii (doorlockB.xml). */
+    static final float GRIP_Y = -0.12f;
+    static final float GRIP_THICK_LO = 0.341f;
+    static final float GRIP_THICK_HI = 0.449f;
+    static final float GRIP_THICK_RADIUS = 0.023f;
+    static final float GRIP_THIN_LO = 0.306f;
+    static final float GRIP_THIN_HI = 0.456f;
+    static final float GRIP_THIN_RADIUS = 0.019f;
     static final float GOAL_DX = -0.3f;
     static final float GOAL_DY = -0.45f;
     static final float SUCCESS_DISTANCE = 0.08f;
@@ -128,13 +146,46 @@ public final class DoorOpenTask extends Task {
         {0.364f, -0.12f, 0.426f, -0.12f, 0.023f, 0.023f},
     };
 
-    /** Handle orientation: rotation by q about z, as xyzw. */
+    /** Handle orientation: the hinge's rotation by q about z composed with the geom's frame at q = 0. */
     @Override
     public void writeObjects(SimState s, int i, float[] obs, int off) {
         super.writeObjects(s, i, obs, off);
         float half = 0.5f * s.joint[i];
-        obs[off + 5] = FMath.sin(half);
-        obs[off + 6] = FMath.cos(half);
+        float sz = FMath.sin(half);
+        float cz = FMath.cos(half);
+        obs[off + 3] = cz * HANDLE_QUAT_X - sz * HANDLE_QUAT_Y;
+        obs[off + 4] = cz * HANDLE_QUAT_Y + sz * HANDLE_QUAT_X;
+        obs[off + 5] = cz * HANDLE_QUAT_Z + sz * HANDLE_QUAT_W;
+        obs[off + 6] = cz * HANDLE_QUAT_W - sz * HANDLE_QUAT_Z;
+    }
+
+    /**
+     * Where the grip lies between the pads, the closing fingers stop at it: at the bar's width along
+     * y where its axis crosses the pads' line (2r / |cos q|), plus what our disc footprint of a pad
+     * reaches inside the finger's face on each side, so the pads touch it without pushing it. A bar
+     * turned nearly along y cannot be straddled.
+     */
+    @Override
+    public float pinchWidth(SimState s, int i) {
+        int v = 3 * i;
+        float q = s.joint[i];
+        float cosQ = FMath.cos(q);
+        float sinQ = FMath.sin(q);
+        if (Math.abs(cosQ) < 0.2f) {
+            return 0.0f;
+        }
+        float hingeX = s.fixture[v] + HINGE_DX;
+        float hingeY = s.fixture[v + 1] + HINGE_DY;
+        float t = (s.hand[v] - hingeX + sinQ * GRIP_Y) / cosQ;
+        float r = t >= GRIP_THICK_LO && t <= GRIP_THICK_HI ? GRIP_THICK_RADIUS
+                : (t >= GRIP_THIN_LO && t <= GRIP_THIN_HI ? GRIP_THIN_RADIUS : 0.0f);
+        if (r == 0.0f || Math.abs(Gripper.padCenterZ(s, i) - s.fixture[v + 2]) >= r + Gripper.PAD_HALF_Z) {
+            return 0.0f;
+        }
+        float barY = hingeY + sinQ * t + cosQ * GRIP_Y;
+        float width = 2.0f * r / Math.abs(cosQ) + 2.0f * (Contacts.PAD_RADIUS - 0.5f * Gripper.PAD_THICKNESS);
+        boolean between = Math.abs(barY - s.hand[v + 1]) < 0.5f * s.gap[i] && width <= s.gap[i];
+        return between ? width : 0.0f;
     }
 
     @Override

@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.List;
+import org.mtboard.engine.sim.CpuVecEnv;
 import org.mtboard.engine.sim.FMath;
 import org.mtboard.engine.sim.Gripper;
 import org.mtboard.engine.sim.Rewards;
 import org.mtboard.engine.sim.SimState;
+import org.mtboard.engine.sim.TaskId;
+import org.mtboard.engine.sim.TaskSet;
 
 /**
  * Each task against Meta-World v2.0.0's own formulas (docs/tasks.md has the file and line of
@@ -338,6 +342,27 @@ class MetaWorldConformanceTest {
         }
     }
 
+    /**
+     * Meta-World's fingers closing around the door's grip stop at the bar. Ours stop where their
+     * disc footprints touch it (bar 0.046 plus 5.5 mm a side), so the door stays shut.
+     */
+    @Test
+    void fingersClosingOnTheDoorGripStopAtItAndLeaveTheDoorShut() {
+        try (CpuVecEnv env = new CpuVecEnv(TaskSet.withCounts(List.of(TaskId.DOOR_OPEN), new int[] {1}), 5, 1)) {
+            env.reset();
+            SimState s = env.state();
+            s.hand[0] = s.fixture[0] + DoorOpenTask.HINGE_DX + 0.4f;
+            s.hand[1] = s.fixture[1] + DoorOpenTask.HINGE_DY + DoorOpenTask.GRIP_Y;
+            s.hand[2] = s.fixture[2];
+            float[] close = {0.0f, 0.0f, 0.0f, 1.0f};
+            for (int k = 0; k < 6; k++) {
+                env.step(close);
+            }
+            assertEquals(0.046f + 0.011f, s.gap[0], 1e-5f, "the fingers stop at the grip");
+            assertEquals(0.0f, s.joint[0], 1e-6f, "the door stays shut");
+        }
+    }
+
     @Nested
     class Observations {
         @Test
@@ -351,6 +376,21 @@ class MetaWorldConformanceTest {
             assertEquals(0.6f, obs[1], 1e-6f);
             assertEquals(0.025f, obs[2], 1e-6f);
             assertEquals(1.0f, obs[6], "unrotated peg, w = 1");
+        }
+
+        /** The handle geom's frame as MuJoCo compiles it, turned with the door (values from the compiled model). */
+        @ParameterizedTest(name = "door q = {0}")
+        @CsvSource({"0.0, 0.690758, -0.150621, 0.690879, 0.151171", "-0.5, 0.632020, -0.316835, 0.632001, 0.317398",
+            "-1.5, 0.402751, -0.581055, 0.402464, 0.581540"})
+        void doorReportsTheHandleGeomsOrientation(float q, float x, float y, float z, float w) {
+            SimState s = state();
+            s.joint[0] = q;
+            float[] obs = new float[14];
+            new DoorOpenTask().writeObjects(s, 0, obs, 0);
+            assertEquals(x, obs[3], 2e-6f);
+            assertEquals(y, obs[4], 2e-6f);
+            assertEquals(z, obs[5], 2e-6f);
+            assertEquals(w, obs[6], 2e-6f);
         }
 
         @Test
