@@ -284,16 +284,33 @@ __device__ __forceinline__ bool padsCanTouch(const Env* e, float cx, float cy, f
         && fabsf(e->hand[1] - cy) < 0.5f * e->gap + PAD_THICKNESS + ey;
 }
 
-__device__ float handVsSlidingBox(Env* e, float cx, float cy, float cz, float ex, float ey, float ez,
-                                  int axis, float q, float qMin, float qMax) {
-    if (!padsCanTouch(e, cx, cy, cz, ex, ey, ez)) return q;
-    for (int side = -1; side <= 1; side += 2) {
-        float dx = e->hand[0] - cx;
-        float dy = padCenterY(e, side) - cy;
-        float dz = padCenterZ(e) - cz;
-        float ox = PAD_HALF_X + ex - fabsf(dx);
-        float oy = halfPadThickness() + ey - fabsf(dy);
-        float oz = padHalfZ() + ez - fabsf(dz);
+// Gripper.BASE_*: the gripper base above the fingers, as a box relative to the hand.
+#define BASE_DX (-0.009f)
+#define BASE_DZ 0.066f
+#define BASE_HALF_X 0.033f
+#define BASE_HALF_Y 0.053f
+#define BASE_HALF_Z 0.027f
+
+/** Contacts.resolveSlidingBox: each collider of the hand (the two pads, or the base) against the box in turn. */
+__device__ float resolveSlidingBox(Env* e, float cx, float cy, float cz, float ex, float ey, float ez,
+                                   int axis, float q, float qMin, float qMax, bool base) {
+    for (int side = base ? 1 : -1; side <= 1; side += 2) {
+        float dx, dy, dz, ox, oy, oz;
+        if (base) {
+            dx = e->hand[0] + BASE_DX - cx;
+            dy = e->hand[1] - cy;
+            dz = e->hand[2] + BASE_DZ - cz;
+            ox = BASE_HALF_X + ex - fabsf(dx);
+            oy = BASE_HALF_Y + ey - fabsf(dy);
+            oz = BASE_HALF_Z + ez - fabsf(dz);
+        } else {
+            dx = e->hand[0] - cx;
+            dy = padCenterY(e, side) - cy;
+            dz = padCenterZ(e) - cz;
+            ox = PAD_HALF_X + ex - fabsf(dx);
+            oy = halfPadThickness() + ey - fabsf(dy);
+            oz = padHalfZ() + ez - fabsf(dz);
+        }
         if (ox <= 0.0f || oy <= 0.0f || oz <= 0.0f) continue;
         int k;
         float pen;
@@ -330,6 +347,23 @@ __device__ float handVsSlidingBox(Env* e, float cx, float cy, float cz, float ex
         }
     }
     return q;
+}
+
+__device__ float handVsSlidingBox(Env* e, float cx, float cy, float cz, float ex, float ey, float ez,
+                                  int axis, float q, float qMin, float qMax) {
+    if (!padsCanTouch(e, cx, cy, cz, ex, ey, ez)) return q;
+    return resolveSlidingBox(e, cx, cy, cz, ex, ey, ez, axis, q, qMin, qMax, false);
+}
+
+/** Contacts.gripperBaseVsSlidingBox: the gripper base against a box on a prismatic joint. */
+__device__ float gripperBaseVsSlidingBox(Env* e, float cx, float cy, float cz, float ex, float ey, float ez,
+                                         int axis, float q, float qMin, float qMax) {
+    if (fabsf(e->hand[0] + BASE_DX - cx) >= BASE_HALF_X + ex
+            || fabsf(e->hand[2] + BASE_DZ - cz) >= BASE_HALF_Z + ez
+            || fabsf(e->hand[1] - cy) >= BASE_HALF_Y + ey) {
+        return q;
+    }
+    return resolveSlidingBox(e, cx, cy, cz, ex, ey, ez, axis, q, qMin, qMax, true);
 }
 
 __device__ void handVsFixedBox(Env* e, float cx, float cy, float cz, float ex, float ey, float ez) {
@@ -823,7 +857,9 @@ __device__ float buttonReward(const Env* e) {
 #define WINDOW_OPEN_SITE_DX (-0.04f)
 #define WINDOW_CLOSE_SITE_DX 0.01f
 #define WINDOW_BAR_RADIUS 0.008f
-#define WINDOW_BAR_HALF_Y 0.061f
+#define WINDOW_STEM_DY (-0.06f)
+#define WINDOW_STEM_HALF_Y 0.043f
+#define WINDOW_STEM_DZ 0.045f
 #define WINDOW_BAR_HALF_Z 0.053f
 #define WINDOW_SUCCESS 0.05f
 
@@ -847,7 +883,8 @@ __device__ void windowInteract(Env* e, bool opening) {
     float wx = e->fixture[0];
     float wy = e->fixture[1];
     float wz = e->fixture[2];
-    if (!padsNear(e, wx - 0.25f, wx + 0.25f, wy + WINDOW_BAR_DY - WINDOW_BAR_HALF_Y, wy + 0.06f, wz - 0.202f, wz + 0.181f)) {
+    if (!padsNear(e, wx - 0.25f, wx + 0.25f, wy + WINDOW_BAR_DY - WINDOW_BAR_RADIUS - BASE_HALF_Y, wy + 0.06f,
+                  wz - 0.202f, wz + 0.181f)) {
         return;
     }
     // The fixed frame: posts, top and bottom rails, base, and the fixed pane (windowb_b).
@@ -860,8 +897,18 @@ __device__ void windowInteract(Env* e, bool opening) {
     // The sash (frame and glass as one box) and its handle bar slide with q.
     float q = e->joint;
     q = handVsSlidingBox(e, wx + q - 0.1f, wy - 0.013f, wz, 0.1f, 0.012f, 0.15f, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
-    q = handVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_BAR_DY, wz, WINDOW_BAR_RADIUS, WINDOW_BAR_HALF_Y,
+    q = handVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_BAR_DY, wz, WINDOW_BAR_RADIUS, WINDOW_BAR_RADIUS,
                          WINDOW_BAR_HALF_Z, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
+    q = handVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_STEM_DY, wz + WINDOW_STEM_DZ, WINDOW_BAR_RADIUS,
+                         WINDOW_STEM_HALF_Y, WINDOW_BAR_RADIUS, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
+    q = handVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_STEM_DY, wz - WINDOW_STEM_DZ, WINDOW_BAR_RADIUS,
+                         WINDOW_STEM_HALF_Y, WINDOW_BAR_RADIUS, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
+    q = gripperBaseVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_BAR_DY, wz, WINDOW_BAR_RADIUS, WINDOW_BAR_RADIUS,
+                                WINDOW_BAR_HALF_Z, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
+    q = gripperBaseVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_STEM_DY, wz + WINDOW_STEM_DZ, WINDOW_BAR_RADIUS,
+                                WINDOW_STEM_HALF_Y, WINDOW_BAR_RADIUS, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
+    q = gripperBaseVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_STEM_DY, wz - WINDOW_STEM_DZ, WINDOW_BAR_RADIUS,
+                                WINDOW_STEM_HALF_Y, WINDOW_BAR_RADIUS, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
     e->joint = q;
     windowPlaceHandle(e, opening);
 }

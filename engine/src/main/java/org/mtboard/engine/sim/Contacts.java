@@ -57,8 +57,27 @@ public final class Contacts {
         if (!padsCanTouch(s, i, cx, cy, cz, ex, ey, ez)) {
             return q;
         }
-        return resolveSlidingBox(s, i, cx, cy, cz, ex, ey, ez, axis, q, qMin, qMax);
+        return resolveSlidingBox(s, i, cx, cy, cz, ex, ey, ez, axis, q, qMin, qMax, PADS);
     }
+
+    /**
+     * The gripper base (Gripper.BASE_*) against a box on a prismatic joint, resolved as a pad is.
+     * Only the parts that Meta-World's own policies push with the base meet it (the window bar).
+     */
+    public static float gripperBaseVsSlidingBox(SimState s, int i, float cx, float cy, float cz,
+                                                float ex, float ey, float ez, int axis,
+                                                float q, float qMin, float qMax) {
+        int v = 3 * i;
+        if (Math.abs(s.hand[v] + Gripper.BASE_DX - cx) >= Gripper.BASE_HALF_X + ex
+                || Math.abs(s.hand[v + 2] + Gripper.BASE_DZ - cz) >= Gripper.BASE_HALF_Z + ez
+                || Math.abs(s.hand[v + 1] - cy) >= Gripper.BASE_HALF_Y + ey) {
+            return q;
+        }
+        return resolveSlidingBox(s, i, cx, cy, cz, ex, ey, ez, axis, q, qMin, qMax, BASE);
+    }
+
+    private static final int PADS = 0;
+    private static final int BASE = 1;
 
     private static boolean padsCanTouch(SimState s, int i, float cx, float cy, float cz, float ex, float ey, float ez) {
         int v = 3 * i;
@@ -67,17 +86,34 @@ public final class Contacts {
                 && Math.abs(s.hand[v + 1] - cy) < 0.5f * s.gap[i] + PAD_THICKNESS + ey;
     }
 
+    /** Resolves each collider of the hand (the two pads, or the base) against the box in turn. */
     private static float resolveSlidingBox(SimState s, int i, float cx, float cy, float cz,
                                            float ex, float ey, float ez, int axis,
-                                           float q, float qMin, float qMax) {
+                                           float q, float qMin, float qMax, int colliders) {
         int v = 3 * i;
-        for (int side = -1; side <= 1; side += 2) {
-            float dx = s.hand[v] - cx;
-            float dy = Gripper.padCenterY(s, i, side) - cy;
-            float dz = Gripper.padCenterZ(s, i) - cz;
-            float ox = PAD_HALF_X + ex - Math.abs(dx);
-            float oy = HALF_PAD_THICKNESS + ey - Math.abs(dy);
-            float oz = PAD_HALF_Z + ez - Math.abs(dz);
+        boolean base = colliders == BASE;
+        for (int side = base ? 1 : -1; side <= 1; side += 2) {
+            float dx;
+            float dy;
+            float dz;
+            float ox;
+            float oy;
+            float oz;
+            if (base) {
+                dx = s.hand[v] + Gripper.BASE_DX - cx;
+                dy = s.hand[v + 1] - cy;
+                dz = s.hand[v + 2] + Gripper.BASE_DZ - cz;
+                ox = Gripper.BASE_HALF_X + ex - Math.abs(dx);
+                oy = Gripper.BASE_HALF_Y + ey - Math.abs(dy);
+                oz = Gripper.BASE_HALF_Z + ez - Math.abs(dz);
+            } else {
+                dx = s.hand[v] - cx;
+                dy = Gripper.padCenterY(s, i, side) - cy;
+                dz = Gripper.padCenterZ(s, i) - cz;
+                ox = PAD_HALF_X + ex - Math.abs(dx);
+                oy = HALF_PAD_THICKNESS + ey - Math.abs(dy);
+                oz = PAD_HALF_Z + ez - Math.abs(dz);
+            }
             if (ox <= 0.0f || oy <= 0.0f || oz <= 0.0f) {
                 continue;
             }

@@ -42,6 +42,18 @@ public final class Gripper {
     public static final float PAD_HALF_Z = 0.5f * (PAD_TOP - PAD_BOTTOM);
     public static final float PAD_CENTER_Z = 0.5f * (PAD_TOP + PAD_BOTTOM);
 
+    /**
+     * The gripper base above the fingers (Meta-World's eGripperBase mesh, xyz_base.xml, as
+     * compiled): x from 0.042 behind to 0.024 ahead of the hand, y 0.053 either side, z from 0.039
+     * to 0.093 above the hand (from 0.084 above the tcp). As a box: centre hand + (BASE_DX, 0,
+     * BASE_DZ), half-extents BASE_HALF_*.
+     */
+    public static final float BASE_DX = -0.009f;
+    public static final float BASE_DZ = 0.066f;
+    public static final float BASE_HALF_X = 0.033f;
+    public static final float BASE_HALF_Y = 0.053f;
+    public static final float BASE_HALF_Z = 0.027f;
+
     /** Meta-World's default mocap limits (hand_low, hand_high). */
     public static final float HAND_LOW_X = -0.5f;
     public static final float HAND_LOW_Y = 0.40f;

@@ -18,7 +18,9 @@ import org.mtboard.engine.sim.TaskId;
  * handleOpenStart = window + (q - 0.04, -0.095, 0), window-close handleCloseStart = window + (q +
  * 0.01, -0.095, 0), and success is that site's x within 0.05 of the goal's: open q >= 0.19 (goal
  * window + (0.2, 0, 0)), close q <= 0.04 (goal = window). The sites lie on the side of the bar
- * the hand must push from, so the reach reward leads it there.
+ * the hand must push from, so the reach reward leads it there. The bar and its two standoffs meet
+ * the pads as they are (capsules as boxes), and the gripper base above the pads too, since
+ * Meta-World's policies push the bar with it.
  */
 public final class WindowTask extends Task {
     static final float Q_MIN = 0.0f;
@@ -28,15 +30,10 @@ public final class WindowTask extends Task {
     static final float OPEN_SITE_DX = -0.04f;
     static final float CLOSE_SITE_DX = 0.01f;
     static final float BAR_RADIUS = 0.008f;
-    /**
-     * Half-depth (y) of the bar as the pads meet it. Besides its pads, what of Meta-World's hand
-     * collides is the gripper base above them (eGripperBase, xyz_base.xml: 0.053 either side of
-     * the hand across the fingers, from 0.084 to 0.138 above the tcp; the rail between the fingers
-     * has contype 0). Its own policies push the bar with that base, fingers open or closed. We
-     * model the pads only, so the bar reaches 0.008 + 0.053 either side: the pads meet it wherever
-     * the base would.
-     */
-    static final float BAR_HALF_Y = 0.061f;
+    /** The standoffs joining the bar to the sash: capsules along y, r 0.008, at z +-0.045, y -0.103 .. -0.017. */
+    static final float STEM_DY = -0.06f;
+    static final float STEM_HALF_Y = 0.043f;
+    static final float STEM_DZ = 0.045f;
     static final float BAR_HALF_Z = 0.053f;
     static final float SUCCESS_DISTANCE = 0.05f;
 
@@ -95,7 +92,9 @@ public final class WindowTask extends Task {
         float wx = s.fixture[v];
         float wy = s.fixture[v + 1];
         float wz = s.fixture[v + 2];
-        if (!Contacts.padsNear(s, i, wx - 0.25f, wx + 0.25f, wy + BAR_DY - BAR_HALF_Y, wy + 0.06f, wz - 0.202f, wz + 0.181f)) {
+        // The region also holds everything the gripper base (0.053 either side of the hand) can reach.
+        if (!Contacts.padsNear(s, i, wx - 0.25f, wx + 0.25f, wy + BAR_DY - BAR_RADIUS - Gripper.BASE_HALF_Y, wy + 0.06f,
+                wz - 0.202f, wz + 0.181f)) {
             return;
         }
         // The fixed frame: posts, top and bottom rails, base, and the fixed pane (windowb_b).
@@ -105,11 +104,23 @@ public final class WindowTask extends Task {
         Contacts.handVsFixedBox(s, i, wx, wy, wz - 0.166f, 0.201f, 0.03f, 0.015f);
         Contacts.handVsFixedBox(s, i, wx, wy, wz - 0.192f, 0.25f, 0.06f, 0.01f);
         Contacts.handVsFixedBox(s, i, wx + 0.1f, wy + 0.013f, wz, 0.1f, 0.012f, 0.15f);
-        // The sash (frame and glass as one box) and its handle bar slide with q.
+        // The sash (frame and glass as one box), its handle bar and the bar's two standoffs slide with
+        // q. Meta-World's policies push the bar with the gripper base above the fingers, so the base
+        // meets the bar and standoffs too.
         float q = s.joint[i];
         q = Contacts.handVsSlidingBox(s, i, wx + q - 0.1f, wy - 0.013f, wz, 0.1f, 0.012f, 0.15f, 0, q, Q_MIN, Q_MAX);
-        q = Contacts.handVsSlidingBox(s, i, wx + q + BAR_DX, wy + BAR_DY, wz, BAR_RADIUS, BAR_HALF_Y, BAR_HALF_Z, 0,
+        q = Contacts.handVsSlidingBox(s, i, wx + q + BAR_DX, wy + BAR_DY, wz, BAR_RADIUS, BAR_RADIUS, BAR_HALF_Z, 0,
                 q, Q_MIN, Q_MAX);
+        q = Contacts.handVsSlidingBox(s, i, wx + q + BAR_DX, wy + STEM_DY, wz + STEM_DZ, BAR_RADIUS, STEM_HALF_Y, BAR_RADIUS, 0,
+                q, Q_MIN, Q_MAX);
+        q = Contacts.handVsSlidingBox(s, i, wx + q + BAR_DX, wy + STEM_DY, wz - STEM_DZ, BAR_RADIUS, STEM_HALF_Y, BAR_RADIUS, 0,
+                q, Q_MIN, Q_MAX);
+        q = Contacts.gripperBaseVsSlidingBox(s, i, wx + q + BAR_DX, wy + BAR_DY, wz, BAR_RADIUS, BAR_RADIUS, BAR_HALF_Z, 0,
+                q, Q_MIN, Q_MAX);
+        q = Contacts.gripperBaseVsSlidingBox(s, i, wx + q + BAR_DX, wy + STEM_DY, wz + STEM_DZ, BAR_RADIUS, STEM_HALF_Y,
+                BAR_RADIUS, 0, q, Q_MIN, Q_MAX);
+        q = Contacts.gripperBaseVsSlidingBox(s, i, wx + q + BAR_DX, wy + STEM_DY, wz - STEM_DZ, BAR_RADIUS, STEM_HALF_Y,
+                BAR_RADIUS, 0, q, Q_MIN, Q_MAX);
         s.joint[i] = q;
         placeHandle(s, i);
     }

@@ -363,6 +363,40 @@ class MetaWorldConformanceTest {
         }
     }
 
+    /**
+     * Meta-World's window policies push the bar with the gripper base above the fingers: with the
+     * pads below the bar, the base alone pushes it closed. The bar itself is thin (r 0.008), so
+     * closed fingers pass 3 cm in front of it without touching it.
+     */
+    @Test
+    void gripperBasePushesTheWindowBarAndTheBarIsThin() {
+        try (CpuVecEnv env = new CpuVecEnv(TaskSet.withCounts(List.of(TaskId.WINDOW_CLOSE), new int[] {1}), 5, 1)) {
+            env.reset();
+            SimState s = env.state();
+            float barX = s.fixture[0] + s.joint[0] + WindowTask.BAR_DX;
+            float barY = s.fixture[1] + WindowTask.BAR_DY;
+            float wz = s.fixture[2];
+            // Pads from 0.15 to 0.06 below the window's centre, clear of the bar (down to 0.053 below);
+            // the base, from 0.084 above the tcp, overlaps it.
+            s.hand[0] = barX + 0.06f;
+            s.hand[1] = barY;
+            s.hand[2] = wz - 0.15f + Gripper.TCP_OFFSET;
+            for (int k = 0; k < 6; k++) {
+                env.step(new float[] {-1.0f, 0.0f, 0.0f, 1.0f});
+            }
+            assertTrue(s.joint[0] < 0.2f - 0.02f, "the base pushed the window closed: q = " + s.joint[0]);
+            // Closed fingers 3 cm in front of the bar, at its height, sweep past it.
+            float q = s.joint[0];
+            s.hand[0] = s.fixture[0] + q + WindowTask.BAR_DX + 0.05f;
+            s.hand[1] = barY - 0.03f;
+            s.hand[2] = wz + Gripper.TCP_OFFSET - 0.02f;
+            for (int k = 0; k < 10; k++) {
+                env.step(new float[] {-1.0f, 0.0f, 0.0f, 1.0f});
+            }
+            assertEquals(q, s.joint[0], 1e-7f, "the thin bar is not met 3 cm away");
+        }
+    }
+
     @Nested
     class Observations {
         @Test
