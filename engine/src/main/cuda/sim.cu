@@ -395,6 +395,43 @@ __device__ void sceneInteract(Env* e) {
     }
 }
 
+/** Contacts.handVsSlidingRod: pads against a vertical round bar on a slide along x; off-centre pads slide round it. */
+__device__ float handVsSlidingRod(Env* e, float cx, float cy, float r, float zLo, float zHi, float q, float qMin, float qMax) {
+    float padZ = padCenterZ(e);
+    if (padZ + padHalfZ() <= zLo || padZ - padHalfZ() >= zHi
+            || fabsf(e->hand[0] - cx) >= PAD_HALF_X + r
+            || fabsf(e->hand[1] - cy) >= 0.5f * e->gap + PAD_THICKNESS + r) {
+        return q;
+    }
+    for (int side = -1; side <= 1; side += 2) {
+        float px = e->hand[0];
+        float py = padCenterY(e, side);
+        float dx = clampf(cx, px - PAD_HALF_X, px + PAD_HALF_X) - cx;
+        float dy = clampf(cy, py - halfPadThickness(), py + halfPadThickness()) - cy;
+        float dist = norm2(dx, dy);
+        float nx, ny, pen;
+        if (dist > 1e-6f) {
+            if (dist >= r) continue;
+            nx = dx / dist;
+            ny = dy / dist;
+            pen = r - dist;
+        } else {
+            nx = 0.0f;
+            ny = signOf(py - cy);
+            pen = r + halfPadThickness() - fabsf(py - cy);
+        }
+        float wanted = -nx * pen;
+        float next = clampf(q + wanted, qMin, qMax);
+        float moved = next - q;
+        q = next;
+        cx += moved;
+        float rest = pen + moved * nx;
+        e->hand[0] += nx * rest;
+        e->hand[1] += ny * rest;
+    }
+    return q;
+}
+
 __device__ float handVsSwingingCapsule(Env* e, float hingeX, float hingeY, float cosQ, float sinQ,
                                        float ax, float ay, float bx, float by, float r, float zLo, float zHi,
                                        float q, float qMin, float qMax) {
@@ -897,8 +934,8 @@ __device__ void windowInteract(Env* e, bool opening) {
     // The sash (frame and glass as one box) and its handle bar slide with q.
     float q = e->joint;
     q = handVsSlidingBox(e, wx + q - 0.1f, wy - 0.013f, wz, 0.1f, 0.012f, 0.15f, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
-    q = handVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_BAR_DY, wz, WINDOW_BAR_RADIUS, WINDOW_BAR_RADIUS,
-                         WINDOW_BAR_HALF_Z, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
+    q = handVsSlidingRod(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_BAR_DY, WINDOW_BAR_RADIUS, wz - WINDOW_BAR_HALF_Z,
+                         wz + WINDOW_BAR_HALF_Z, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
     q = handVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_STEM_DY, wz + WINDOW_STEM_DZ, WINDOW_BAR_RADIUS,
                          WINDOW_STEM_HALF_Y, WINDOW_BAR_RADIUS, 0, q, WINDOW_Q_MIN, WINDOW_Q_MAX);
     q = handVsSlidingBox(e, wx + q + WINDOW_BAR_DX, wy + WINDOW_STEM_DY, wz - WINDOW_STEM_DZ, WINDOW_BAR_RADIUS,

@@ -154,6 +154,59 @@ public final class Contacts {
     }
 
     /**
+     * Pads against a vertical round bar (radius r over [zLo, zHi], axis at (cx, cy)) carried by a
+     * slide along x. Each pad, a box, is pushed out along the normal from the bar's axis to the
+     * pad's nearest point, so a pad that meets the bar off its centre line slides around it, as on
+     * Meta-World's capsule; the push's x part moves the joint (within its limits) and the hand
+     * takes the rest.
+     *
+     * @return the new joint value
+     */
+    public static float handVsSlidingRod(SimState s, int i, float cx, float cy, float r, float zLo, float zHi,
+                                         float q, float qMin, float qMax) {
+        int v = 3 * i;
+        float padZ = Gripper.padCenterZ(s, i);
+        if (padZ + PAD_HALF_Z <= zLo || padZ - PAD_HALF_Z >= zHi
+                || Math.abs(s.hand[v] - cx) >= PAD_HALF_X + r
+                || Math.abs(s.hand[v + 1] - cy) >= 0.5f * s.gap[i] + PAD_THICKNESS + r) {
+            return q;
+        }
+        for (int side = -1; side <= 1; side += 2) {
+            float px = s.hand[v];
+            float py = Gripper.padCenterY(s, i, side);
+            float dx = FMath.clamp(cx, px - PAD_HALF_X, px + PAD_HALF_X) - cx;
+            float dy = FMath.clamp(cy, py - HALF_PAD_THICKNESS, py + HALF_PAD_THICKNESS) - cy;
+            float dist = FMath.norm2(dx, dy);
+            float nx;
+            float ny;
+            float pen;
+            if (dist > 1e-6f) {
+                if (dist >= r) {
+                    continue;
+                }
+                nx = dx / dist;
+                ny = dy / dist;
+                pen = r - dist;
+            } else {
+                // The axis inside the pad: out along the pad's thin direction.
+                nx = 0.0f;
+                ny = sign(py - cy);
+                pen = r + HALF_PAD_THICKNESS - Math.abs(py - cy);
+            }
+            float wanted = -nx * pen;
+            float next = FMath.clamp(q + wanted, qMin, qMax);
+            float moved = next - q;
+            q = next;
+            cx += moved;
+            // What the bar's motion did not separate along the normal, the hand does.
+            float rest = pen + moved * nx;
+            s.hand[v] += nx * rest;
+            s.hand[v + 1] += ny * rest;
+        }
+        return q;
+    }
+
+    /**
      * Pads against a capsule fixed to a revolute joint about a vertical axis through the hinge.
      * The capsule runs from local (ax, ay) to (bx, by) in the joint frame at angle q (cosQ, sinQ),
      * radius r, heights [zLo, zHi]. The push is linearised per substep: the joint turns by the

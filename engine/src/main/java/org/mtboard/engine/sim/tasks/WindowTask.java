@@ -18,9 +18,9 @@ import org.mtboard.engine.sim.TaskId;
  * handleOpenStart = window + (q - 0.04, -0.095, 0), window-close handleCloseStart = window + (q +
  * 0.01, -0.095, 0), and success is that site's x within 0.05 of the goal's: open q >= 0.19 (goal
  * window + (0.2, 0, 0)), close q <= 0.04 (goal = window). The sites lie on the side of the bar
- * the hand must push from, so the reach reward leads it there. The bar and its two standoffs meet
- * the pads as they are (capsules as boxes), and the gripper base above the pads too, since
- * Meta-World's policies push the bar with it.
+ * the hand must push from, so the reach reward leads it there. The bar meets the pads as the round
+ * bar it is (a pad meeting it off-centre slides around it), its two standoffs as boxes, and both
+ * meet the gripper base above the pads too, since Meta-World's policies push the bar with it.
  */
 public final class WindowTask extends Task {
     static final float Q_MIN = 0.0f;
@@ -109,7 +109,7 @@ public final class WindowTask extends Task {
         // meets the bar and standoffs too.
         float q = s.joint[i];
         q = Contacts.handVsSlidingBox(s, i, wx + q - 0.1f, wy - 0.013f, wz, 0.1f, 0.012f, 0.15f, 0, q, Q_MIN, Q_MAX);
-        q = Contacts.handVsSlidingBox(s, i, wx + q + BAR_DX, wy + BAR_DY, wz, BAR_RADIUS, BAR_RADIUS, BAR_HALF_Z, 0,
+        q = Contacts.handVsSlidingRod(s, i, wx + q + BAR_DX, wy + BAR_DY, BAR_RADIUS, wz - BAR_HALF_Z, wz + BAR_HALF_Z,
                 q, Q_MIN, Q_MAX);
         q = Contacts.handVsSlidingBox(s, i, wx + q + BAR_DX, wy + STEM_DY, wz + STEM_DZ, BAR_RADIUS, STEM_HALF_Y, BAR_RADIUS, 0,
                 q, Q_MIN, Q_MAX);

@@ -394,6 +394,17 @@ class MetaWorldConformanceTest {
                 env.step(new float[] {-1.0f, 0.0f, 0.0f, 1.0f});
             }
             assertEquals(q, s.joint[0], 1e-7f, "the thin bar is not met 3 cm away");
+            // Closed fingers pressing the round bar with the +y finger's face 4 mm short of its centre
+            // line (hand 2.2 cm in front) slide around it; head-on a flat face would just push.
+            s.hand[0] = s.fixture[0] + q + WindowTask.BAR_DX - 0.03f;
+            s.hand[1] = barY - 0.022f;
+            float q0 = s.joint[0];
+            for (int k = 0; k < 12; k++) {
+                env.step(new float[] {1.0f, 0.0f, 0.0f, 1.0f});
+            }
+            float bar = s.fixture[0] + s.joint[0] + WindowTask.BAR_DX;
+            assertTrue(s.hand[0] > bar + 0.03f, "the hand went round the bar: hand x " + s.hand[0] + ", bar x " + bar);
+            assertTrue(s.joint[0] - q0 < 0.01f, "it slid past within a few millimetres of pushing: q " + q0 + " -> " + s.joint[0]);
         }
     }
 
