@@ -1,0 +1,4 @@
+from . import spaces, utils, error
+class Env:
+    @property
+    def unwrapped(self): return self

@@ -1,0 +1,1 @@
+class DependencyNotInstalled(Exception): pass
