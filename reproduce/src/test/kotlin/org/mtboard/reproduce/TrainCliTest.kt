@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import org.mtboard.reproduce.CliHarness.assertUsageError
+import org.mtboard.engine.run.RunManifest
 import org.mtboard.reproduce.CliHarness.mtboard
 
 class TrainCliTest {
@@ -42,6 +43,13 @@ class TrainCliTest {
         assertEquals(true, json["partial"].asBoolean())
         assertEquals(64, json["checksum"].asText().length)
         assertEquals(json, ObjectMapper().readTree(Files.readString(out.resolve("result.json"))))
+        // result.json is the engine's run manifest: it reads back, with where it ran and what config it was.
+        val manifest = RunManifest.fromJson(Files.readString(out.resolve("result.json")))
+        assertEquals(101, manifest.seed())
+        assertEquals(2, manifest.protocolVersion())
+        assertEquals(256, manifest.numEnvs())
+        assertEquals(64, manifest.configHash().length)
+        assertTrue(manifest.device().isNotBlank() && manifest.threads() >= 1, json.toString())
         val curve = Files.readAllLines(out.resolve("curve.csv"))
         assertEquals(6, curve.size, "header + 5 epochs")
         assertTrue(curve[0].startsWith("epoch,frames,wall_s,fps,mean_success_rate"))

@@ -25,32 +25,48 @@ public final class RecipeFiles {
     }
 
     public static Submission readSubmission(Path file) {
-        return submission(tree(file));
+        return submission(tree(read(file), file.toString()));
     }
 
     public static BenchmarkDefinition readBenchmark(Path file) {
-        return benchmark(tree(file));
+        return benchmark(tree(read(file), file.toString()));
     }
 
-    static JsonNode tree(Path file) {
-        String text;
+    /**
+     * A submission from its text (YAML, or JSON, which is YAML too), as the service receives it.
+     *
+     * @param source what to call the text in messages, e.g. "request body"
+     */
+    public static Submission parseSubmission(String text, String source) {
+        return submission(tree(text, source));
+    }
+
+    /** A benchmark definition from its text; see {@link #parseSubmission}. */
+    public static BenchmarkDefinition parseBenchmark(String text, String source) {
+        return benchmark(tree(text, source));
+    }
+
+    private static String read(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", file + ": no such file");
         } catch (IOException e) {
             throw new ConfigException("", file + ": cannot be read (" + e.getMessage() + ")");
         }
+    }
+
+    static JsonNode tree(String text, String source) {
         try {
             JsonNode tree = YAML.readTree(text);
             if (tree == null || tree.isMissingNode()) {
-                throw new ConfigException("", file + ": empty file");
+                throw new ConfigException("", source + ": empty");
             }
             return tree;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             String problem = e.getOriginalMessage().replaceAll("\\s+", " ").trim();
-            throw new ConfigException("", file + ": not valid YAML" + where + " (" + problem + ")");
+            throw new ConfigException("", source + ": not valid YAML" + where + " (" + problem + ")");
         }
     }
 

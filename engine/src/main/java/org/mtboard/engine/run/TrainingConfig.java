@@ -15,7 +15,7 @@ import org.mtboard.engine.recipe.Tier;
 public record TrainingConfig(Submission submission, BenchmarkDefinition benchmark, Tier tier, int seed, int threads,
                              Path outDir, int checkpointEvery, boolean resume, int maxEpochs) {
     public int numEnvs() {
-        return tier.numEnvs() > 0 ? tier.numEnvs() : submission.hyperparameters().numEnvs();
+        return RunSpec.numEnvs(tier, submission);
     }
 
     public int horizon() {

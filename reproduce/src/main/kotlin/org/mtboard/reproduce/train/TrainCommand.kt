@@ -4,12 +4,14 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Locale
 import java.util.concurrent.Callable
+import org.mtboard.engine.recipe.ConfigException
+import org.mtboard.engine.run.CpuModel
 import org.mtboard.engine.run.EpochRecord
-import org.mtboard.engine.run.TrainResult
+import org.mtboard.engine.run.RunManifest
+import org.mtboard.engine.run.RunSpec
 import org.mtboard.engine.run.Trainer
 import org.mtboard.engine.run.TrainingConfig
 import org.mtboard.engine.sim.cuda.CudaProbe
-import org.mtboard.reproduce.Json
 import org.mtboard.reproduce.RecipeOptions
 import picocli.CommandLine
 
@@ -70,7 +72,11 @@ class TrainCommand : Callable<Int> {
         val workers = threads ?: Runtime.getRuntime().availableProcessors()
         if (workers < 1) fail("--threads must be at least 1, got $workers")
         val (sub, bench, chosen) = target.resolve(spec)
-        if (seed !in chosen.seeds()) fail("--seed must be one of the ${chosen.name()} tier's frozen seeds ${chosen.seeds()}; got $seed")
+        try {
+            RunSpec(sub, bench, chosen, seed)
+        } catch (e: ConfigException) {
+            fail("--seed ${e.message!!.removePrefix("seed: ")}")
+        }
         Files.createDirectories(out)
         val config = TrainingConfig(sub, bench, chosen, seed, workers, out, checkpointEvery, resume, maxEpochs)
         val err = spec.commandLine().err
@@ -82,15 +88,15 @@ class TrainCommand : Callable<Int> {
                 err.println(progressLine(record, total))
             }
         }
-        val partial = maxEpochs > 0 && result.frames() < chosen.frames()
-        val json = resultJson(config, result, partial)
-        Files.writeString(out.resolve("result.json"), Json.write(json) + "\n")
+        val manifest = RunManifest.of(config, result, CpuModel.name())
+        val json = manifest.toJson()
+        Files.writeString(out.resolve("result.json"), json + "\n")
         if (this.json) {
-            spec.commandLine().out.println(Json.write(json))
+            spec.commandLine().out.println(json)
         } else {
             spec.commandLine().out.println("%s seed %d: mean success rate %.3f after %d frames (%.0f s, %.0f frames/s)%s; wrote %s".format(
                 Locale.ROOT, sub.name(), seed, result.meanSuccessRate(), result.frames(), result.wallSeconds(), result.fps(),
-                if (partial) " [partial]" else "", out))
+                if (manifest.partial()) " [partial]" else "", out))
         }
         return 0
     }
@@ -100,18 +106,5 @@ class TrainCommand : Callable<Int> {
         val sr = if (r.hasEpisodes()) "%.3f".format(Locale.ROOT, r.meanSuccess()) else "  -  "
         return "epoch %d/%d  frames %,d  SR %s  std %.3f  fps %,.0f  ETA %dm%02ds".format(Locale.ROOT, r.epoch() + 1, total, r.frames(),
             sr, r.actionStd(), r.fps(), (remaining / 60).toInt(), (remaining % 60).toInt())
-    }
-
-    private fun resultJson(c: TrainingConfig, r: TrainResult, partial: Boolean): Map<String, Any?> {
-        val perTask = linkedMapOf<String, Any>()
-        r.perTask().forEach { (task, v) -> perTask[task] = linkedMapOf("success_rate" to v[0], "mean_return" to v[1]) }
-        return linkedMapOf(
-            "submission" to c.submission().name(), "algorithm" to c.submission().algorithm().label(),
-            "benchmark" to c.benchmark().name(), "protocol_version" to c.benchmark().protocolVersion(),
-            "tier" to c.tier().name(), "seed" to c.seed(),
-            "per_task" to perTask, "mean_success_rate" to r.meanSuccessRate(), "frames" to r.frames(),
-            "wall_s" to r.wallSeconds(), "fps" to r.fps(), "backend" to r.backend(), "num_envs" to c.numEnvs(),
-            "partial" to partial, "checksum" to r.checksum(),
-        )
     }
 }

@@ -1,0 +1,105 @@
+package org.mtboard.engine.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mtboard.engine.recipe.Submission;
+
+/**
+ * The record of a finished (or partial) run: what ran, where, and what it scored. `mtboard train`
+ * writes it as result.json; the service stores the same JSON. Field names are snake_case in JSON.
+ *
+ * @param perTask    task name to its score (success rate and mean return over the scored epochs)
+ * @param device     what ran it: the CPU model for the cpu backend
+ * @param partial    stopped before the tier's budget (--max-epochs): never a scored result
+ * @param configHash SHA-256 of the submission's canonical form ({@link #configHash}), so two
+ *                   files that differ only in layout, order or defaults name the same config
+ * @param checksum   {@link TrainResult#checksum()}: equal checksums mean bit-identical runs
+ */
+public record RunManifest(String submission, String algorithm, String benchmark, int protocolVersion, String tier, int seed,
+                          Map<String, TaskScore> perTask, double meanSuccessRate, long frames, double wallSeconds, double fps,
+                          String backend, String device, int threads, int numEnvs, boolean partial, String configHash,
+                          String checksum) {
+    /** One task's score. */
+    public record TaskScore(double successRate, double meanReturn) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sorted keys and no whitespace: the same config always serialises to the same bytes. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    public static RunManifest of(TrainingConfig config, TrainResult result, String device) {
+        Map<String, TaskScore> perTask = new LinkedHashMap<>();
+        result.perTask().forEach((task, v) -> perTask.put(task, new TaskScore(v[0], v[1])));
+        Submission s = config.submission();
+        boolean partial = config.maxEpochs() > 0 && result.frames() < config.tier().frames();
+        return new RunManifest(s.name(), s.algorithm().label(), config.benchmark().name(), config.benchmark().protocolVersion(),
+                config.tier().name(), config.seed(), perTask, result.meanSuccessRate(), result.frames(), result.wallSeconds(),
+                result.fps(), result.backend(), device, config.threads(), config.numEnvs(), partial, configHash(s), result.checksum());
+    }
+
+    /** SHA-256 (hex) of the parsed submission serialised with sorted keys: layout and key order do not count. */
+    public static String configHash(Submission submission) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(submission).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the submission", e);
+        }
+    }
+
+    public String toJson() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("submission", submission).put("algorithm", algorithm).put("benchmark", benchmark)
+                .put("protocol_version", protocolVersion).put("tier", tier).put("seed", seed);
+        ObjectNode tasks = o.putObject("per_task");
+        perTask.forEach((task, score) -> tasks.putObject(task).put("success_rate", score.successRate()).put("mean_return", score.meanReturn()));
+        o.put("mean_success_rate", meanSuccessRate).put("frames", frames).put("wall_s", wallSeconds).put("fps", fps)
+                .put("backend", backend).put("device", device).put("threads", threads).put("num_envs", numEnvs)
+                .put("partial", partial).put("config_hash", configHash).put("checksum", checksum);
+        return o.toString();
+    }
+
+    /** Reads {@link #toJson()}'s output back (e.g. a committed result.json). */
+    public static RunManifest fromJson(String text) {
+        JsonNode o;
+        try {
+            o = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a run manifest (invalid JSON: " + e.getOriginalMessage() + ")", e);
+        }
+        Map<String, TaskScore> perTask = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = required(o, "per_task").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            perTask.put(e.getKey(), new TaskScore(required(e.getValue(), "success_rate").asDouble(), required(e.getValue(), "mean_return").asDouble()));
+        }
+        return new RunManifest(required(o, "submission").asText(), required(o, "algorithm").asText(), required(o, "benchmark").asText(),
+                required(o, "protocol_version").asInt(), required(o, "tier").asText(), required(o, "seed").asInt(), perTask,
+                required(o, "mean_success_rate").asDouble(), required(o, "frames").asLong(), required(o, "wall_s").asDouble(),
+                required(o, "fps").asDouble(), required(o, "backend").asText(), required(o, "device").asText(),
+                required(o, "threads").asInt(), required(o, "num_envs").asInt(), required(o, "partial").asBoolean(),
+                required(o, "config_hash").asText(), required(o, "checksum").asText());
+    }
+
+    private static JsonNode required(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("not a run manifest: missing field '" + field + "'");
+        }
+        return v;
+    }
+}
