@@ -1,6 +1,8 @@
 package org.mtboard.engine.run;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,9 +15,10 @@ import java.util.Map;
 
 /**
  * A run's checkpoint: epochs done, network parameters, optimiser moments, normalisers, the
- * epoch log and the whole env state. Written to a temporary file and moved into place, so a
- * run killed while writing keeps its previous checkpoint. Randomness is counter-based, so no
- * generator state is needed beyond the epoch count.
+ * epoch log and the whole env state, as bytes (so the service can keep it in its database) and
+ * as a file. The file is written to a temporary file and moved into place, so a run killed while
+ * writing keeps its previous checkpoint. Randomness is counter-based, so no generator state is
+ * needed beyond the epoch count.
  */
 final class CheckpointFile {
     private static final String MAGIC = "MTBOARD-CHECKPOINT-2";
@@ -29,10 +32,20 @@ final class CheckpointFile {
         return Files.exists(file);
     }
 
-    void write(Trainer trainer) throws IOException {
+    void write(byte[] checkpoint) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        Files.write(tmp, checkpoint);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void read(Trainer trainer) throws IOException {
+        decode(trainer, Files.readAllBytes(file), file.toString());
+    }
+
+    static byte[] encode(Trainer trainer) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes))) {
             TrainingConfig c = trainer.config();
             out.writeUTF(MAGIC);
             out.writeUTF(fingerprint(c));
@@ -50,18 +63,19 @@ final class CheckpointFile {
             }
             trainer.env().saveState(out);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return bytes.toByteArray();
     }
 
-    void read(Trainer trainer) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+    /** @param source what to call the bytes in messages (the file, or "checkpoint bytes") */
+    static void decode(Trainer trainer, byte[] checkpoint, String source) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new ByteArrayInputStream(checkpoint)))) {
             if (!MAGIC.equals(in.readUTF())) {
-                throw new IOException(file + " is not an MTBoard checkpoint");
+                throw new IOException(source + " is not an MTBoard checkpoint");
             }
             String expected = fingerprint(trainer.config());
             String stored = in.readUTF();
             if (!expected.equals(stored)) {
-                throw new IOException(file + " belongs to another run (" + stored + "), not " + expected);
+                throw new IOException(source + " belongs to another run (" + stored + "), not " + expected);
             }
             int epochs = in.readInt();
             double wall = in.readDouble();

@@ -22,7 +22,7 @@ import org.mtboard.engine.recipe.Submission;
  *
  * @param perTask    task name to its score (success rate and mean return over the scored epochs)
  * @param device     what ran it: the CPU model for the cpu backend
- * @param partial    stopped before the tier's budget (--max-epochs): never a scored result
+ * @param partial    stopped before the tier's budget (--max-epochs, or cancelled): never a scored result
  * @param configHash SHA-256 of the submission's canonical form ({@link #configHash}), so two
  *                   files that differ only in layout, order or defaults name the same config
  * @param checksum   {@link TrainResult#checksum()}: equal checksums mean bit-identical runs
@@ -46,7 +46,7 @@ public record RunManifest(String submission, String algorithm, String benchmark,
         Map<String, TaskScore> perTask = new LinkedHashMap<>();
         result.perTask().forEach((task, v) -> perTask.put(task, new TaskScore(v[0], v[1])));
         Submission s = config.submission();
-        boolean partial = config.maxEpochs() > 0 && result.frames() < config.tier().frames();
+        boolean partial = result.frames() < config.tier().frames();
         return new RunManifest(s.name(), s.algorithm().label(), config.benchmark().name(), config.benchmark().protocolVersion(),
                 config.tier().name(), config.seed(), perTask, result.meanSuccessRate(), result.frames(), result.wallSeconds(),
                 result.fps(), result.backend(), device, config.threads(), config.numEnvs(), partial, configHash(s), result.checksum());

@@ -30,9 +30,18 @@ import org.mtboard.engine.sim.TaskSet;
  * seed and counters (epoch, step, env), so nothing but the checkpoint is needed to go on.
  */
 public final class Trainer implements AutoCloseable {
-    /** Called after every epoch. */
+    /** Called after every epoch; a caller that wants the run to stop says so between epochs. */
     public interface Progress {
         void onEpoch(EpochRecord record, int totalEpochs);
+
+        /** Asked after each epoch (and its checkpoint): true ends the run there, scored as partial. */
+        default boolean cancelled() {
+            return false;
+        }
+
+        /** Each checkpoint as it is taken, as bytes (the service stores them); also written to the out dir. */
+        default void onCheckpoint(byte[] checkpoint) {
+        }
     }
 
     private static final int STREAM_POLICY_NOISE = 2;
@@ -61,6 +70,7 @@ public final class Trainer implements AutoCloseable {
     private final CounterRandom noise = new CounterRandom();
     private int epochsDone;
     private double wallBefore;
+    private boolean restored;
 
     // Rollout buffers, sample j = t * n + i.
     private final float[] inputs;
@@ -115,10 +125,21 @@ public final class Trainer implements AutoCloseable {
         return set;
     }
 
+    /**
+     * Continues from checkpoint bytes (e.g. from the service's database) instead of starting fresh;
+     * call before {@link #train}. Refuses bytes of another run, naming both.
+     */
+    public void restore(byte[] checkpoint) throws IOException {
+        CheckpointFile.decode(this, checkpoint, "checkpoint bytes");
+        restored = true;
+    }
+
     /** Runs every remaining epoch, checkpointing as configured, and scores the run. */
     public TrainResult train(Progress progress) throws IOException {
         CheckpointFile checkpoint = new CheckpointFile(config.outDir().resolve("checkpoint.bin"));
-        if (config.resume() && checkpoint.exists()) {
+        if (restored) {
+            // restore(bytes) has set everything up.
+        } else if (config.resume() && checkpoint.exists()) {
             checkpoint.read(this);
         } else {
             env.reset();
@@ -135,8 +156,14 @@ public final class Trainer implements AutoCloseable {
             curve.add(record);
             epochsDone++;
             progress.onEpoch(record, total);
-            if (config.checkpointEvery() > 0 && (epochsDone % config.checkpointEvery() == 0 || epochsDone == total)) {
-                checkpoint.write(this);
+            boolean cancelled = progress.cancelled();
+            if (config.checkpointEvery() > 0 && (epochsDone % config.checkpointEvery() == 0 || epochsDone == total || cancelled)) {
+                byte[] bytes = CheckpointFile.encode(this);
+                checkpoint.write(bytes);
+                progress.onCheckpoint(bytes);
+            }
+            if (cancelled) {
+                break;
             }
         }
         return Scoring.result(this, (System.nanoTime() - start) / 1e9 + wallBefore);

@@ -2,6 +2,7 @@ package org.mtboard.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,7 +19,10 @@ import org.mtboard.engine.recipe.NetworkConfig;
 import org.mtboard.engine.recipe.Submission;
 import org.mtboard.engine.recipe.Tier;
 
-/** Small but complete training runs: same seed, same checksum; a resumed run ends where an uninterrupted one does. */
+/**
+ * Small but complete training runs: same seed, same checksum; a resumed run (from a file or from
+ * checkpoint bytes, or after a cancel) ends where an uninterrupted one does.
+ */
 class TrainerTest {
     @TempDir
     Path dir;
@@ -75,6 +79,65 @@ class TrainerTest {
         TrainResult resumed = train(ppo(true), 9, out, 6, 3, true, 2);
         assertEquals(uninterrupted.checksum(), resumed.checksum());
         assertEquals(uninterrupted.curve().size(), resumed.curve().size());
+    }
+
+    @Test
+    void checkpointBytesResumeBitIdenticalWithoutAnyFile() throws IOException {
+        TrainResult uninterrupted = train(ppo(false), 8, dir.resolve("full-bytes"), 5, 0, false, 2);
+        byte[][] taken = new byte[1][];
+        TrainingConfig first = new TrainingConfig(ppo(false), BENCHMARK, TIER, 8, 2, dir.resolve("first"), 2, false, 2);
+        try (Trainer trainer = new Trainer(first)) {
+            trainer.train(new Trainer.Progress() {
+                @Override
+                public void onEpoch(EpochRecord record, int totalEpochs) {
+                }
+
+                @Override
+                public void onCheckpoint(byte[] checkpoint) {
+                    taken[0] = checkpoint;
+                }
+            });
+        }
+        // Another worker, another directory, only the bytes: it ends where the uninterrupted run does.
+        TrainingConfig second = new TrainingConfig(ppo(false), BENCHMARK, TIER, 8, 2, dir.resolve("elsewhere"), 0, false, 5);
+        try (Trainer trainer = new Trainer(second)) {
+            trainer.restore(taken[0]);
+            TrainResult resumed = trainer.train((r, total) -> { });
+            assertEquals(uninterrupted.checksum(), resumed.checksum());
+            assertEquals(5, resumed.curve().size());
+        }
+        // Bytes of another run are refused, naming both.
+        TrainingConfig otherSeed = new TrainingConfig(ppo(false), BENCHMARK, TIER, 9, 2, dir.resolve("other"), 0, false, 5);
+        try (Trainer trainer = new Trainer(otherSeed)) {
+            IOException e = assertThrows(IOException.class, () -> trainer.restore(taken[0]));
+            assertTrue(e.getMessage().contains("seed 8") && e.getMessage().contains("seed 9"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aCancelledRunStopsBetweenEpochsWithACheckpoint() throws IOException {
+        Path out = dir.resolve("cancelled");
+        TrainingConfig c = new TrainingConfig(ppo(false), BENCHMARK, TIER, 7, 2, out, 10, false, 8);
+        int[] epochs = {0};
+        TrainResult r;
+        try (Trainer trainer = new Trainer(c)) {
+            r = trainer.train(new Trainer.Progress() {
+                @Override
+                public void onEpoch(EpochRecord record, int totalEpochs) {
+                    epochs[0]++;
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return epochs[0] >= 3;
+                }
+            });
+        }
+        assertEquals(3, r.curve().size());
+        assertEquals(3 * 40 * 32, r.frames());
+        assertTrue(Files.exists(out.resolve("checkpoint.bin")), "a cancelled run keeps its progress for a later resume");
+        TrainResult resumed = train(ppo(false), 7, out, 8, 10, true, 2);
+        assertEquals(train(ppo(false), 7, dir.resolve("whole"), 8, 0, false, 2).checksum(), resumed.checksum());
     }
 
     @Test
