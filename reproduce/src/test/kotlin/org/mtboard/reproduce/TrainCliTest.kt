@@ -49,6 +49,7 @@ class TrainCliTest {
         assertEquals(2, manifest.protocolVersion())
         assertEquals(256, manifest.numEnvs())
         assertEquals(64, manifest.configHash().length)
+        assertTrue(manifest.engineVersion().matches(Regex("\\d+\\.\\d+\\.\\d+.*")), manifest.engineVersion())
         assertTrue(manifest.device().isNotBlank() && manifest.threads() >= 1, json.toString())
         val curve = Files.readAllLines(out.resolve("curve.csv"))
         assertEquals(6, curve.size, "header + 5 epochs")

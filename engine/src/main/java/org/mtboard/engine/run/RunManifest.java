@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mtboard.engine.EngineVersion;
 import org.mtboard.engine.recipe.Submission;
 
 /**
@@ -22,6 +23,7 @@ import org.mtboard.engine.recipe.Submission;
  *
  * @param perTask    task name to its score (success rate and mean return over the scored epochs)
  * @param device     what ran it: the CPU model for the cpu backend
+ * @param engineVersion {@link EngineVersion#VERSION} of the engine that ran it
  * @param partial    stopped before the tier's budget (--max-epochs, or cancelled): never a scored result
  * @param configHash SHA-256 of the submission's canonical form ({@link #configHash}), so two
  *                   files that differ only in layout, order or defaults name the same config
@@ -29,8 +31,8 @@ import org.mtboard.engine.recipe.Submission;
  */
 public record RunManifest(String submission, String algorithm, String benchmark, int protocolVersion, String tier, int seed,
                           Map<String, TaskScore> perTask, double meanSuccessRate, long frames, double wallSeconds, double fps,
-                          String backend, String device, int threads, int numEnvs, boolean partial, String configHash,
-                          String checksum) {
+                          String backend, String device, int threads, int numEnvs, boolean partial, String engineVersion,
+                          String configHash, String checksum) {
     /** One task's score. */
     public record TaskScore(double successRate, double meanReturn) {
     }
@@ -49,7 +51,8 @@ public record RunManifest(String submission, String algorithm, String benchmark,
         boolean partial = result.frames() < config.tier().frames();
         return new RunManifest(s.name(), s.algorithm().label(), config.benchmark().name(), config.benchmark().protocolVersion(),
                 config.tier().name(), config.seed(), perTask, result.meanSuccessRate(), result.frames(), result.wallSeconds(),
-                result.fps(), result.backend(), device, config.threads(), config.numEnvs(), partial, configHash(s), result.checksum());
+                result.fps(), result.backend(), device, config.threads(), config.numEnvs(), partial, EngineVersion.VERSION, configHash(s),
+                result.checksum());
     }
 
     /** SHA-256 (hex) of the parsed submission serialised with sorted keys: layout and key order do not count. */
@@ -70,7 +73,7 @@ public record RunManifest(String submission, String algorithm, String benchmark,
         perTask.forEach((task, score) -> tasks.putObject(task).put("success_rate", score.successRate()).put("mean_return", score.meanReturn()));
         o.put("mean_success_rate", meanSuccessRate).put("frames", frames).put("wall_s", wallSeconds).put("fps", fps)
                 .put("backend", backend).put("device", device).put("threads", threads).put("num_envs", numEnvs)
-                .put("partial", partial).put("config_hash", configHash).put("checksum", checksum);
+                .put("partial", partial).put("engine_version", engineVersion).put("config_hash", configHash).put("checksum", checksum);
         return o.toString();
     }
 
@@ -92,7 +95,7 @@ public record RunManifest(String submission, String algorithm, String benchmark,
                 required(o, "mean_success_rate").asDouble(), required(o, "frames").asLong(), required(o, "wall_s").asDouble(),
                 required(o, "fps").asDouble(), required(o, "backend").asText(), required(o, "device").asText(),
                 required(o, "threads").asInt(), required(o, "num_envs").asInt(), required(o, "partial").asBoolean(),
-                required(o, "config_hash").asText(), required(o, "checksum").asText());
+                required(o, "engine_version").asText(), required(o, "config_hash").asText(), required(o, "checksum").asText());
     }
 
     private static JsonNode required(JsonNode o, String field) {

@@ -31,7 +31,7 @@ class RunManifestTest {
         perTask.put("reach-v2", new RunManifest.TaskScore(0.9333333333333333, 1391.8904243977863));
         perTask.put("push-v2", new RunManifest.TaskScore(1.0, 1260.05));
         return new RunManifest("MT-PPO", "mt-ppo", "mt10-rand", 2, "smoke", 101, perTask, 0.9666666666666667, 15_007_744L,
-                616.25, 24361.5, "cpu", "AMD EPYC", 2, 256, false, "ab".repeat(32), "cd".repeat(32));
+                616.25, 24361.5, "cpu", "AMD EPYC", 2, 256, false, "0.1.0", "ab".repeat(32), "cd".repeat(32));
     }
 
     @Test
