@@ -1,7 +1,7 @@
 package org.mtboard.reproduce
 
-import java.nio.file.Files
 import java.nio.file.Path
+import org.mtboard.engine.recipe.BenchmarkCatalog
 import org.mtboard.engine.recipe.BenchmarkDefinition
 import org.mtboard.engine.recipe.ConfigException
 import org.mtboard.engine.recipe.RecipeFiles
@@ -43,10 +43,11 @@ class RecipeOptions {
 
     /** A benchmark by name (submissions/benchmarks/NAME.yaml) or by YAML path. */
     fun benchmark(spec: CommandLine.Model.CommandSpec, nameOrFile: String): BenchmarkDefinition {
-        val file = if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml")) Path.of(nameOrFile)
-        else Path.of("submissions", "benchmarks", "$nameOrFile.yaml")
-        if (!Files.exists(file)) {
-            throw CommandLine.ParameterException(spec.commandLine(), "--benchmark: no benchmark '$nameOrFile' ($file not found)")
+        val catalog = BenchmarkCatalog(Path.of("submissions", "benchmarks"))
+        val file = try {
+            catalog.locate(nameOrFile)
+        } catch (e: ConfigException) {
+            throw CommandLine.ParameterException(spec.commandLine(), "--benchmark: ${e.message!!.removePrefix("benchmark: ")}")
         }
         return read(spec, "--benchmark ($file)") { RecipeFiles.readBenchmark(file) }
     }
