@@ -32,6 +32,10 @@ import org.mtboard.engine.sim.TaskSet;
 public final class Trainer implements AutoCloseable {
     /** Called after every epoch; a caller that wants the run to stop says so between epochs. */
     public interface Progress {
+        /** Once, before the first new epoch: the suite's task names and the epochs a resumed run already has. */
+        default void onStart(List<String> taskNames, List<EpochRecord> epochsSoFar) {
+        }
+
         void onEpoch(EpochRecord record, int totalEpochs);
 
         /** Asked after each epoch (and its checkpoint): true ends the run there, scored as partial. */
@@ -150,6 +154,11 @@ public final class Trainer implements AutoCloseable {
             }
         }
         int total = config.epochs();
+        List<String> names = new ArrayList<>();
+        for (int t = 0; t < set.taskCount(); t++) {
+            names.add(set.task(t).id().metaWorldName());
+        }
+        progress.onStart(List.copyOf(names), List.copyOf(curve));
         long start = System.nanoTime();
         while (epochsDone < total) {
             EpochRecord record = runEpoch(epochsDone, start);

@@ -8,21 +8,15 @@ import org.mtboard.engine.run.EpochRecord
 
 /**
  * DIR/curve.csv kept current while a run trains, so a long run can be watched (or plotted)
- * before it ends: the first call writes the header and every record so far (a resumed run's
- * restored epochs included), later calls append the new rows.
+ * before it ends: start writes the header and every epoch a resumed run already has, then each
+ * new epoch appends its row.
  */
-class CurveFile(private val file: Path, private val taskNames: List<String>) {
-    private var rowsWritten = -1
+class CurveFile(private val file: Path) {
+    fun start(taskNames: List<String>, epochsSoFar: List<EpochRecord>) {
+        Files.writeString(file, CurveCsv.header(taskNames) + "\n" + epochsSoFar.joinToString("") { CurveCsv.row(it) + "\n" })
+    }
 
-    fun update(curve: List<EpochRecord>) {
-        if (rowsWritten < 0) {
-            Files.writeString(file, CurveCsv.header(taskNames) + "\n")
-            rowsWritten = 0
-        }
-        if (curve.size > rowsWritten) {
-            val rows = curve.subList(rowsWritten, curve.size).joinToString("") { CurveCsv.row(it) + "\n" }
-            Files.writeString(file, rows, StandardOpenOption.APPEND)
-            rowsWritten = curve.size
-        }
+    fun append(record: EpochRecord) {
+        Files.writeString(file, CurveCsv.row(record) + "\n", StandardOpenOption.APPEND)
     }
 }

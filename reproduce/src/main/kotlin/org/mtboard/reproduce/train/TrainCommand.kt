@@ -5,12 +5,10 @@ import java.nio.file.Path
 import java.util.Locale
 import java.util.concurrent.Callable
 import org.mtboard.engine.recipe.ConfigException
-import org.mtboard.engine.run.CpuModel
 import org.mtboard.engine.run.EpochRecord
-import org.mtboard.engine.run.RunManifest
 import org.mtboard.engine.run.RunSpec
+import org.mtboard.engine.run.Runs
 import org.mtboard.engine.run.Trainer
-import org.mtboard.engine.run.TrainingConfig
 import org.mtboard.engine.sim.cuda.CudaProbe
 import org.mtboard.reproduce.RecipeOptions
 import picocli.CommandLine
@@ -72,30 +70,29 @@ class TrainCommand : Callable<Int> {
         val workers = threads ?: Runtime.getRuntime().availableProcessors()
         if (workers < 1) fail("--threads must be at least 1, got $workers")
         val (sub, bench, chosen) = target.resolve(spec)
-        try {
+        val run = try {
             RunSpec(sub, bench, chosen, seed)
         } catch (e: ConfigException) {
             fail("--seed ${e.message!!.removePrefix("seed: ")}")
         }
         Files.createDirectories(out)
-        val config = TrainingConfig(sub, bench, chosen, seed, workers, out, checkpointEvery, resume, maxEpochs)
         val err = spec.commandLine().err
-        val result = Trainer(config).use { trainer ->
-            val names = (0 until trainer.taskSet().taskCount()).map { trainer.taskSet().task(it).id().metaWorldName() }
-            val curveFile = CurveFile(out.resolve("curve.csv"), names)
-            trainer.train { record, total ->
-                curveFile.update(trainer.curve())
-                err.println(progressLine(record, total))
+        val curveFile = CurveFile(out.resolve("curve.csv"))
+        val manifest = Runs.train(run, Runs.Settings(workers, out, checkpointEvery, resume, maxEpochs), null, object : Trainer.Progress {
+            override fun onStart(taskNames: List<String>, epochsSoFar: List<EpochRecord>) = curveFile.start(taskNames, epochsSoFar)
+
+            override fun onEpoch(record: EpochRecord, totalEpochs: Int) {
+                curveFile.append(record)
+                err.println(progressLine(record, totalEpochs))
             }
-        }
-        val manifest = RunManifest.of(config, result, CpuModel.name())
+        })
         val json = manifest.toJson()
         Files.writeString(out.resolve("result.json"), json + "\n")
         if (this.json) {
             spec.commandLine().out.println(json)
         } else {
             spec.commandLine().out.println("%s seed %d: mean success rate %.3f after %d frames (%.0f s, %.0f frames/s)%s; wrote %s".format(
-                Locale.ROOT, sub.name(), seed, result.meanSuccessRate(), result.frames(), result.wallSeconds(), result.fps(),
+                Locale.ROOT, sub.name(), seed, manifest.meanSuccessRate(), manifest.frames(), manifest.wallSeconds(), manifest.fps(),
                 if (manifest.partial()) " [partial]" else "", out))
         }
         return 0

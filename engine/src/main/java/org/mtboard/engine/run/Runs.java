@@ -1,0 +1,35 @@
+package org.mtboard.engine.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The one call the CLI and the service make to train and score a run: a {@link RunSpec} (the
+ * submission on a frozen seed of a benchmark tier) and where and how to run it, to its
+ * {@link RunManifest}. Progress, cancellation and checkpoints go through {@link Trainer.Progress}.
+ */
+public final class Runs {
+    /**
+     * @param workDir         where checkpoint.bin is kept
+     * @param checkpointEvery epochs between checkpoints (0: none)
+     * @param resume          continue from workDir/checkpoint.bin if it exists
+     * @param maxEpochs       stop after this many epochs (0: the tier's budget); the result is partial
+     */
+    public record Settings(int threads, Path workDir, int checkpointEvery, boolean resume, int maxEpochs) {
+    }
+
+    private Runs() {
+    }
+
+    /** @param checkpoint bytes to continue from (e.g. from the service's database), or null */
+    public static RunManifest train(RunSpec spec, Settings settings, byte[] checkpoint, Trainer.Progress progress) throws IOException {
+        TrainingConfig config = new TrainingConfig(spec.submission(), spec.benchmark(), spec.tier(), spec.seed(), settings.threads(),
+                settings.workDir(), settings.checkpointEvery(), settings.resume(), settings.maxEpochs());
+        try (Trainer trainer = new Trainer(config)) {
+            if (checkpoint != null) {
+                trainer.restore(checkpoint);
+            }
+            return RunManifest.of(config, trainer.train(progress), CpuModel.name());
+        }
+    }
+}
