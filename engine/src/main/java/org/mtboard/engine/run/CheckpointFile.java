@@ -1,9 +1,7 @@
 package org.mtboard.engine.run;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -45,7 +43,7 @@ final class CheckpointFile {
 
     static byte[] encode(Trainer trainer) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes))) {
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             TrainingConfig c = trainer.config();
             out.writeUTF(MAGIC);
             out.writeUTF(fingerprint(c));
@@ -68,7 +66,7 @@ final class CheckpointFile {
 
     /** @param source what to call the bytes in messages (the file, or "checkpoint bytes") */
     static void decode(Trainer trainer, byte[] checkpoint, String source) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new ByteArrayInputStream(checkpoint)))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint))) {
             if (!MAGIC.equals(in.readUTF())) {
                 throw new IOException(source + " is not an MTBoard checkpoint");
             }

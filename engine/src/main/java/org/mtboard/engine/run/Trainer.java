@@ -141,11 +141,10 @@ public final class Trainer implements AutoCloseable {
     /** Runs every remaining epoch, checkpointing as configured, and scores the run. */
     public TrainResult train(Progress progress) throws IOException {
         CheckpointFile checkpoint = new CheckpointFile(config.outDir().resolve("checkpoint.bin"));
-        if (restored) {
-            // restore(bytes) has set everything up.
-        } else if (config.resume() && checkpoint.exists()) {
+        // A run restored from bytes (restore) is set up already; otherwise resume from the file or start.
+        if (!restored && config.resume() && checkpoint.exists()) {
             checkpoint.read(this);
-        } else {
+        } else if (!restored) {
             env.reset();
             // GAE bootstraps across rollout ends, so PPO can take episodes in any phase; GRPO's
             // reward-to-go needs whole episodes, which its 150-step rollouts hold only in lockstep.
@@ -154,11 +153,7 @@ public final class Trainer implements AutoCloseable {
             }
         }
         int total = config.epochs();
-        List<String> names = new ArrayList<>();
-        for (int t = 0; t < set.taskCount(); t++) {
-            names.add(set.task(t).id().metaWorldName());
-        }
-        progress.onStart(List.copyOf(names), List.copyOf(curve));
+        progress.onStart(set.names(), List.copyOf(curve));
         long start = System.nanoTime();
         while (epochsDone < total) {
             EpochRecord record = runEpoch(epochsDone, start);

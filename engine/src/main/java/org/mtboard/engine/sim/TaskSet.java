@@ -69,6 +69,11 @@ public final class TaskSet {
         return tasks.get(t);
     }
 
+    /** The tasks' Meta-World names, in block order. */
+    public List<String> names() {
+        return tasks.stream().map(task -> task.id().metaWorldName()).toList();
+    }
+
     public int firstEnv(int t) {
         return firstEnv[t];
     }
