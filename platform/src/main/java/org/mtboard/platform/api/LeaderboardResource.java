@@ -1,0 +1,70 @@
+package org.mtboard.platform.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.mtboard.engine.recipe.BenchmarkDefinition;
+import org.mtboard.platform.board.BoardColumns;
+import org.mtboard.platform.board.Leaderboards;
+import org.mtboard.platform.submit.Benchmarks;
+
+/** A benchmark's board for one tier, as JSON or CSV. */
+@Path("/api/leaderboards")
+public class LeaderboardResource {
+    private final Benchmarks benchmarks;
+    private final Leaderboards boards;
+
+    public LeaderboardResource(Benchmarks benchmarks, Leaderboards boards) {
+        this.benchmarks = benchmarks;
+        this.boards = boards;
+    }
+
+    @GET
+    @Path("/{benchmark}")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Entries of one board (benchmark, protocol version, tier) with mean, median, IQM and optimality gap"
+            + " (point and 95% interval), rank tier, seeds, frames, wall-clock, CPU/GPU hours, fps; CSV with Accept: text/csv or ?format=csv")
+    public Response board(@PathParam("benchmark") String benchmark, @QueryParam("tier") String tier, @QueryParam("sort") String sort,
+                          @QueryParam("order") String order, @QueryParam("format") String format, @QueryParam("version") Integer version,
+                          @HeaderParam("Accept") String accept) {
+        BenchmarkDefinition b = benchmarks.find(benchmark);
+        if (b == null) {
+            throw ApiError.badField("benchmark", "no benchmark '" + clip(benchmark) + "'", String.join(", ", benchmarks.names()));
+        }
+        String t = tier == null ? "official" : tier;
+        if (!b.tiers().containsKey(t)) {
+            throw ApiError.badField("tier", "benchmark " + b.name() + " has no tier '" + clip(t) + "'", String.join(", ",
+                    BenchmarkDefinition.TIER_NAMES.stream().filter(b.tiers()::containsKey).toList()));
+        }
+        String s = sort == null ? "mean" : sort;
+        if (!BoardColumns.SORTABLE.containsKey(s)) {
+            throw ApiError.badField("sort", "cannot sort by '" + clip(s) + "'", String.join(", ", BoardColumns.SORTABLE.keySet()));
+        }
+        String o = order == null ? (BoardColumns.SORTABLE.get(s).higherIsBetter() ? "desc" : "asc") : order;
+        if (!BoardColumns.ORDERS.contains(o)) {
+            throw ApiError.badField("order", "must be asc or desc; got '" + clip(o) + "'", "asc, desc");
+        }
+        if (format != null && !List.of("json", "csv").contains(format)) {
+            throw ApiError.badField("format", "must be json or csv; got '" + clip(format) + "'", "json, csv");
+        }
+        int v = version == null ? b.protocolVersion() : version;
+        if (v < 1 || v > b.protocolVersion()) {
+            throw ApiError.badField("version", "must be a protocol version of " + b.name() + "; got " + v, "1 to " + b.protocolVersion());
+        }
+        boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
+        byte[] body = boards.render(b.name(), v, t, s, o, csv);
+        return Response.ok(body, csv ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", csv ? "inline; filename=\"" + b.name() + "-" + t + ".csv\"" : null).build();
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+}

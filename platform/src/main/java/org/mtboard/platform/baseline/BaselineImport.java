@@ -1,0 +1,90 @@
+package org.mtboard.platform.baseline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.mtboard.engine.recipe.BenchmarkDefinition;
+import org.mtboard.engine.recipe.RecipeFiles;
+import org.mtboard.engine.recipe.Submission;
+import org.mtboard.engine.run.RunManifest;
+import org.mtboard.platform.auth.Teams;
+import org.mtboard.platform.board.Scoreboard;
+import org.mtboard.platform.jobs.JobQueue;
+import org.mtboard.platform.store.Audit;
+import org.mtboard.platform.store.RunRecord;
+import org.mtboard.platform.store.SubmissionRecord;
+import org.mtboard.platform.store.TeamRecord;
+import org.mtboard.platform.submit.Benchmarks;
+import org.mtboard.platform.submit.SubmissionService;
+import org.mtboard.platform.submit.SubmissionMetadata;
+import org.mtboard.platform.submit.ValidSubmission;
+
+/**
+ * Puts the committed baseline results on the board the first time a server starts, so a newcomer
+ * sees a full board at once. Layout: RESULTS/BENCHMARK/TIER/BASELINE/seed-N/{result.json,curve.csv}
+ * as `mtboard train` wrote them, the config in BASELINES/BASELINE.yaml. Each becomes an entry that
+ * says where it came from, and each seed is queued again on the workers: the entry's page shows
+ * whether the re-run reproduced the committed checksum.
+ */
+@ApplicationScoped
+public class BaselineImport {
+    private static final Logger LOG = Logger.getLogger(BaselineImport.class);
+    private final Path results;
+    private final Path baselines;
+    private final BaselineSets sets;
+    private final Scoreboard scoreboard;
+    private final JobQueue queue;
+
+    public BaselineImport(@ConfigProperty(name = "mtboard.results-dir") String results,
+                          @ConfigProperty(name = "mtboard.baselines-dir") String baselines,
+                          BaselineSets sets, Scoreboard scoreboard, JobQueue queue) {
+        this.results = Path.of(results);
+        this.baselines = Path.of(baselines);
+        this.sets = sets;
+        this.scoreboard = scoreboard;
+        this.queue = queue;
+    }
+
+    /** Imports every result set not imported before; returns a one-line summary. */
+    public String importOnFirstStart() throws IOException {
+        if (!Files.isDirectory(results)) {
+            return "none: " + results + " does not exist";
+        }
+        List<Path> resultSets = new ArrayList<>();
+        try (Stream<Path> found = Files.find(results, 3, (p, a) -> a.isDirectory() && results.relativize(p).getNameCount() == 3)) {
+            found.sorted().forEach(resultSets::add);
+        }
+        int imported = 0;
+        int already = 0;
+        List<String> skipped = new ArrayList<>();
+        for (Path set : resultSets) {
+            String origin = "submissions/results/" + results.relativize(set).toString().replace('\\', '/');
+            if (sets.imported(origin)) {
+                already++;
+                continue;
+            }
+            try {
+                long id = sets.importSet(set, origin, baselines);
+                scoreboard.submissionFinished(id, "import");
+                for (RunRecord r : sets.reproductionsOf(id)) {
+                    queue.enqueue(r.id, r.jobId);
+                }
+                imported++;
+            } catch (RuntimeException | IOException e) {
+                LOG.warnf("not importing %s: %s", origin, e.getMessage());
+                skipped.add(origin + " (" + e.getMessage() + ")");
+            }
+        }
+        return imported + " imported, " + already + " already on the board" + (skipped.isEmpty() ? "" : ", skipped: " + skipped)
+                + (imported > 0 ? "; their re-runs are queued on the local worker" : "");
+    }
+
+}

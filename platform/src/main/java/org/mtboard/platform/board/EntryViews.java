@@ -1,0 +1,145 @@
+package org.mtboard.platform.board;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mtboard.engine.run.CurveTable;
+import org.mtboard.engine.run.RunManifest;
+import org.mtboard.engine.stats.EntryStatistics;
+import org.mtboard.platform.api.ApiError;
+import org.mtboard.platform.store.EntryRecord;
+import org.mtboard.platform.store.ImprovementRecord;
+import org.mtboard.platform.store.RunRecord;
+import org.mtboard.platform.store.SubmissionRecord;
+
+/** The JSON of one entry, assembled from what Scoreboard stored. */
+@ApplicationScoped
+public class EntryViews {
+    @Transactional
+    public Map<String, Object> entry(long id) {
+        EntryRecord e = EntryRecord.findById(id);
+        SubmissionRecord s = SubmissionRecord.findById(id);
+        if (e == null || s == null || s.hidden) {
+            throw ApiError.notFound("no entry #" + id + (s != null && !s.hidden ? " yet: submission #" + id + " is " + s.status : ""));
+        }
+        EntryDetails d = Scoreboard.details(e);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", id);
+        v.put("method", s.method);
+        v.put("algorithm", s.algorithm);
+        v.put("team", s.team.name);
+        v.put("description", s.description);
+        v.put("paper_url", s.paperUrl);
+        v.put("code_url", s.codeUrl);
+        v.put("origin", s.origin);
+        v.put("benchmark", e.benchmark);
+        v.put("protocol_version", e.protocolVersion);
+        v.put("tier", e.tier);
+        v.put("rank", e.rank);
+        v.put("rank_tier", e.rankTier);
+        v.put("computed_at", e.computedAt.toString());
+        v.put("submitted_at", s.createdAt.toString());
+        v.put("config", s.configText);
+        v.put("config_hash", s.configHash);
+        v.put("seeds_done", e.seedsDone);
+        v.put("seeds_total", e.seedsTotal);
+        v.put("aggregates", d.aggregates());
+        v.put("per_task", d.perTask());
+        v.put("performance_profile", d.profile());
+        v.put("curve", d.curve());
+        v.put("curves_per_seed", seedCurves(id));
+        v.put("probability_of_improvement", improvements(id));
+        List<Map<String, Object>> seeds = new ArrayList<>();
+        for (EntryDetails.Seed seed : d.seeds()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("seed", seed.seed());
+            m.put("run", seed.runId());
+            m.put("mean_success_rate", seed.meanSuccessRate());
+            m.put("checksum", seed.checksum());
+            m.put("manifest", RunManifest.fromJson(seed.manifestJson()));
+            seeds.add(m);
+        }
+        v.put("seeds", seeds);
+        v.put("reproduction", reproduction(id));
+        return v;
+    }
+
+    /** Each seed's mean success rate against frames and wall-clock, sampled like the pooled curve. */
+    private static List<Map<String, Object>> seedCurves(long id) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RunRecord r : RunRecord.<RunRecord>list("submission.id = ?1 and purpose = 'score' order by seed", id)) {
+            if (r.curveCsv == null) {
+                continue;
+            }
+            CurveTable c = CurveTable.parse(r.curveCsv);
+            int points = Math.min(EntryStatistics.CURVE_POINTS * 5, c.epochs());
+            List<Long> frames = new ArrayList<>();
+            List<Double> wall = new ArrayList<>();
+            List<Double> success = new ArrayList<>();
+            double last = 0;
+            int p = 0;
+            for (int epoch = 0; epoch < c.epochs() && p < points; epoch++) {
+                if (!Double.isNaN(c.meanSuccess()[epoch])) {
+                    last = c.meanSuccess()[epoch];
+                }
+                if (epoch == Math.round((double) (p + 1) * c.epochs() / points) - 1) {
+                    frames.add(c.frames()[epoch]);
+                    wall.add(c.wallSeconds()[epoch]);
+                    success.add(last);
+                    p++;
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("seed", r.seed);
+            m.put("frames", frames);
+            m.put("wall_s", wall);
+            m.put("mean_success_rate", success);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> improvements(long id) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ImprovementRecord i : ImprovementRecord.<ImprovementRecord>list("entryA = ?1 or entryB = ?1", id)) {
+            boolean first = i.entryA == id;
+            long other = first ? i.entryB : i.entryA;
+            SubmissionRecord o = SubmissionRecord.findById(other);
+            if (o == null || o.hidden) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("other", other);
+            m.put("other_method", o.method);
+            // Stored as P(a > b); from b's side it is 1 - P(a > b), and the interval flips with it.
+            m.put("point", first ? i.point : 1 - i.point);
+            m.put("lo", first ? i.lo : 1 - i.hi);
+            m.put("hi", first ? i.hi : 1 - i.lo);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> reproduction(long id) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RunRecord r : RunRecord.<RunRecord>list("submission.id = ?1 and purpose = 'reproduction' order by seed", id)) {
+            RunRecord o = r.reproduces;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("seed", r.seed);
+            m.put("status", r.status);
+            m.put("imported_checksum", o.checksum);
+            m.put("rerun_checksum", r.checksum);
+            m.put("same_checksum", r.checksum == null ? null : r.checksum.equals(o.checksum));
+            m.put("imported_mean_success_rate", o.meanSuccess);
+            m.put("rerun_mean_success_rate", r.meanSuccess);
+            m.put("imported_device", o.resultJson == null ? null : RunManifest.fromJson(o.resultJson).device());
+            m.put("rerun_device", r.resultJson == null ? null : RunManifest.fromJson(r.resultJson).device());
+            m.put("progress", r.epochsTotal == 0 ? 0 : (double) r.epoch / r.epochsTotal);
+            out.add(m);
+        }
+        return out;
+    }
+}

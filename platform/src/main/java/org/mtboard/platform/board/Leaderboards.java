@@ -1,0 +1,151 @@
+package org.mtboard.platform.board;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mtboard.platform.store.BoardRecord;
+import org.mtboard.platform.store.EntryRecord;
+import org.mtboard.platform.store.SubmissionRecord;
+
+/**
+ * A board as JSON or CSV bytes. Boards are ranked when they change (Scoreboard); this only reads
+ * the stored rows, and keeps the rendered bytes until the board's version moves, so a busy board
+ * costs one small query per request.
+ */
+@ApplicationScoped
+public class Leaderboards {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final EntityManager em;
+    private final Reproductions reproductions;
+    private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
+
+    private record Rendered(long version, byte[] bytes) {
+    }
+
+    public Leaderboards(EntityManager em, Reproductions reproductions) {
+        this.em = em;
+        this.reproductions = reproductions;
+    }
+
+    @Transactional
+    public byte[] render(String benchmark, int version, String tier, String sort, String order, boolean csv) {
+        List<Long> versions = em.createQuery("select b.version from BoardRecord b where b.benchmark = ?1 and b.protocolVersion = ?2"
+                + " and b.tier = ?3", Long.class).setParameter(1, benchmark).setParameter(2, version).setParameter(3, tier).getResultList();
+        long boardVersion = versions.isEmpty() ? -1 : versions.get(0);
+        String key = benchmark + "|" + version + "|" + tier + "|" + sort + "|" + order + "|" + csv;
+        Rendered hit = cache.get(key);
+        if (hit != null && hit.version() == boardVersion) {
+            return hit.bytes();
+        }
+        List<Map<String, Object>> rows = rows(benchmark, version, tier, sort, order);
+        byte[] bytes = csv ? csv(rows) : json(benchmark, version, tier, rows);
+        cache.put(key, new Rendered(boardVersion, bytes));
+        return bytes;
+    }
+
+    private List<Map<String, Object>> rows(String benchmark, int version, String tier, String sort, String order) {
+        BoardColumns.Column column = BoardColumns.SORTABLE.get(sort);
+        String nulls = " nulls last";
+        List<Object[]> found = em.createQuery("select e, s from EntryRecord e join SubmissionRecord s on s.id = e.submissionId"
+                        + " where e.benchmark = ?1 and e.protocolVersion = ?2 and e.tier = ?3 and s.hidden = false order by "
+                        + column.sql() + " " + order + nulls + ", e.submissionId", Object[].class)
+                .setParameter(1, benchmark).setParameter(2, version).setParameter(3, tier).getResultList();
+        Map<Long, String> reproduction = reproductions.summaries(benchmark, version, tier);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object[] pair : found) {
+            EntryRecord e = (EntryRecord) pair[0];
+            SubmissionRecord s = (SubmissionRecord) pair[1];
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("rank", e.rank);
+            r.put("rank_tier", e.rankTier);
+            r.put("id", e.submissionId);
+            r.put("method", s.method);
+            r.put("algorithm", s.algorithm);
+            r.put("team", s.team.name);
+            r.put("origin", s.origin);
+            r.put("seeds_done", e.seedsDone);
+            r.put("seeds_total", e.seedsTotal);
+            r.put("mean", interval(e.mean, e.meanLo, e.meanHi));
+            r.put("median", interval(e.median, e.medianLo, e.medianHi));
+            r.put("iqm", interval(e.iqm, e.iqmLo, e.iqmHi));
+            r.put("optimality_gap", interval(e.optimalityGap, e.optimalityGapLo, e.optimalityGapHi));
+            r.put("mean_return", e.meanReturn);
+            r.put("frames", e.frames);
+            r.put("wall_s", e.wallSeconds);
+            r.put("cpu_hours", e.cpuHours);
+            r.put("gpu_hours", e.gpuHours);
+            r.put("fps", e.fps);
+            r.put("submitted_at", s.createdAt.toString());
+            r.put("reproduction", reproduction.get(e.submissionId));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> interval(double point, double lo, double hi) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("point", point);
+        m.put("lo", lo);
+        m.put("hi", hi);
+        return m;
+    }
+
+    private byte[] json(String benchmark, int version, String tier, List<Map<String, Object>> rows) {
+        BoardRecord b = BoardRecord.of(benchmark, version, tier);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("benchmark", benchmark);
+        v.put("protocol_version", version);
+        v.put("tier", tier);
+        v.put("computed_at", b == null ? null : b.computedAt.toString());
+        v.put("entries", rows);
+        try {
+            return JSON.writeValueAsBytes(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final List<String> CSV_COLUMNS = List.of("rank", "rank_tier", "id", "method", "algorithm", "team", "origin", "seeds_done",
+            "seeds_total", "mean", "mean_lo", "mean_hi", "median", "median_lo", "median_hi", "iqm", "iqm_lo", "iqm_hi", "optimality_gap",
+            "optimality_gap_lo", "optimality_gap_hi", "mean_return", "frames", "wall_s", "cpu_hours", "gpu_hours", "fps", "submitted_at",
+            "reproduction");
+
+    @SuppressWarnings("unchecked")
+    private static byte[] csv(List<Map<String, Object>> rows) {
+        StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        for (Map<String, Object> r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String c : CSV_COLUMNS) {
+                Object v;
+                if (c.endsWith("_lo") || c.endsWith("_hi")) {
+                    v = ((Map<String, Object>) r.get(c.substring(0, c.length() - 3))).get(c.substring(c.length() - 2));
+                } else {
+                    v = r.get(c);
+                    if (v instanceof Map<?, ?> m) {
+                        v = m.get("point");
+                    }
+                }
+                cells.add(cell(v));
+            }
+            b.append(String.join(",", cells)).append('\n');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v.toString();
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

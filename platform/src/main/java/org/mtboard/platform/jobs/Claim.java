@@ -1,0 +1,6 @@
+package org.mtboard.platform.jobs;
+
+/** What a worker needs to run one claimed run: the config, where it runs, and the checkpoint to resume from (or null). */
+public record Claim(long runId, long submissionId, String purpose, int seed, String configText, String benchmark, String tier,
+                    byte[] checkpoint, Integer checkpointEpoch, int attempt) {
+}

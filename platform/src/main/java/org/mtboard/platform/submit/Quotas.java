@@ -1,0 +1,57 @@
+package org.mtboard.platform.submit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.mtboard.platform.api.ApiError;
+import org.mtboard.platform.store.TeamRecord;
+
+/**
+ * Per-team quotas, checked under a lock on the team's row so that concurrent submissions from one
+ * team are counted one after another and can never overshoot. Runs and submissions lost to the
+ * infrastructure (not the config) do not count.
+ */
+@ApplicationScoped
+public class Quotas {
+    private final EntityManager em;
+
+    public Quotas(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Locks the team until the caller's transaction ends and throws 429 if newRuns would overshoot. */
+    public TeamRecord reserve(long teamId, int newRuns) {
+        TeamRecord team = em.find(TeamRecord.class, teamId, LockModeType.PESSIMISTIC_WRITE);
+        Instant dayStart = LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+        long today = submissionsSince(teamId, dayStart);
+        if (today >= team.submissionsPerDay) {
+            Instant reset = dayStart.plus(Duration.ofDays(1));
+            throw ApiError.overQuota("team " + team.name + " has made " + today + " of its " + team.submissionsPerDay
+                    + " submissions for today (UTC); the count resets at " + reset, reset.toString(),
+                    Duration.between(Instant.now(), reset).toSeconds());
+        }
+        long active = activeRuns(teamId);
+        if (active + newRuns > team.maxActiveRuns) {
+            throw ApiError.overQuota("team " + team.name + " has " + active + " runs queued or running and may have at most "
+                    + team.maxActiveRuns + "; this submission adds " + newRuns + ". The count goes down as runs end", null, 60);
+        }
+        return team;
+    }
+
+    public long submissionsSince(long teamId, Instant since) {
+        return em.createQuery("select count(s) from SubmissionRecord s where s.team.id = :team and s.createdAt >= :since"
+                        + " and s.origin is null and not (s.status = 'failed' and exists (select r from RunRecord r"
+                        + " where r.submission = s and r.lostToInfrastructure = true))", Long.class)
+                .setParameter("team", teamId).setParameter("since", since).getSingleResult();
+    }
+
+    public long activeRuns(long teamId) {
+        return em.createQuery("select count(r) from RunRecord r where r.submission.team.id = :team and r.purpose = 'score'"
+                        + " and r.status in ('queued', 'running')", Long.class)
+                .setParameter("team", teamId).getSingleResult();
+    }
+}
