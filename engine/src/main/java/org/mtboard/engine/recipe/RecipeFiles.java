@@ -15,7 +15,8 @@ import org.mtboard.engine.sim.Protocol;
 
 /**
  * Reads and validates submission and benchmark YAML files. Unknown keys, wrong types and
- * out-of-range values are rejected with the field's dotted path and what is allowed.
+ * out-of-range values are rejected with the field's dotted path and what is allowed; every
+ * problem in a file is reported at once, in one {@link ConfigException}.
  */
 public final class RecipeFiles {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -71,28 +72,29 @@ public final class RecipeFiles {
     }
 
     static Submission submission(JsonNode tree) {
-        ConfigNode root = new ConfigNode(tree, "");
+        ConfigNode root = ConfigNode.root(tree);
         String name = root.string("name", List.of());
+        // an unknown algorithm reads as mt-ppo, whose keys are a superset, so it adds no problems of its own
         Algorithm algorithm = Algorithm.of(root.string("algorithm", Algorithm.labels()));
         boolean critic = algorithm.usesCritic();
+        String noCritic = algorithm.label() + " has no critic; remove this key";
         ConfigNode net = root.child("network");
         List<Integer> actorHidden = net.integers("actor_hidden", DEFAULT_HIDDEN, 1, 4096);
         List<Integer> criticHidden = null;
         if (critic) {
             criticHidden = net.integers("critic_hidden", DEFAULT_HIDDEN, 1, 4096);
         } else if (net.has("critic_hidden")) {
-            throw new ConfigException("network.critic_hidden", algorithm.label() + " has no critic; remove this key");
+            net.reject("critic_hidden", noCritic, "no such key for " + algorithm.label());
         }
         String activation = net.has("activation") ? net.string("activation", NetworkConfig.ACTIVATIONS) : "elu";
         boolean multiHead = net.bool("multi_head", false);
         double initialLogStd = net.number("initial_log_std", 0.0, -5.0, true, 2.0, true);
         net.rejectUnknownKeys();
-        NetworkConfig network = new NetworkConfig(actorHidden, criticHidden, activation, multiHead, initialLogStd);
 
         ConfigNode hp = root.child("hyperparameters");
         for (String criticOnly : List.of("gae_lambda", "value_clip", "critic_coef")) {
             if (!critic && hp.has(criticOnly)) {
-                throw new ConfigException("hyperparameters." + criticOnly, algorithm.label() + " has no critic; remove this key");
+                hp.reject(criticOnly, noCritic, "no such key for " + algorithm.label());
             }
         }
         double learningRate = hp.number("learning_rate", 5e-4, 0.0, false, 1.0, true);
@@ -111,18 +113,20 @@ public final class RecipeFiles {
         int numEnvs = hp.integer("num_envs", 4096, 1, 1 << 22);
         hp.rejectUnknownKeys();
         root.rejectUnknownKeys();
+        root.throwIfProblems();
+        NetworkConfig network = new NetworkConfig(actorHidden, criticHidden, activation, multiHead, initialLogStd);
         Hyperparameters hyperparameters = new Hyperparameters(learningRate, gamma, gaeLambda, clip, valueClip, criticCoef,
                 entropyCoef, miniEpochs, minibatches, maxGradNorm, boundsLossCoef, horizon, numEnvs);
         return new Submission(name, algorithm, network, hyperparameters);
     }
 
     static BenchmarkDefinition benchmark(JsonNode tree) {
-        ConfigNode root = new ConfigNode(tree, "");
+        ConfigNode root = ConfigNode.root(tree);
         String name = root.string("name", List.of());
-        int protocol = (int) root.wholeNumber("protocol_version", 1, Integer.MAX_VALUE);
-        if (protocol != Protocol.VERSION) {
-            throw new ConfigException("protocol_version", "must be " + Protocol.VERSION + ", the only protocol this engine runs"
-                    + " (docs/protocol.md: earlier versions ran on an earlier simulator); got " + protocol);
+        Long protocol = root.wholeNumber("protocol_version", 1, Integer.MAX_VALUE);
+        if (protocol != null && protocol != Protocol.VERSION) {
+            root.reject("protocol_version", "must be " + Protocol.VERSION + ", the only protocol this engine runs"
+                    + " (docs/protocol.md: earlier versions ran on an earlier simulator); got " + protocol, String.valueOf(Protocol.VERSION));
         }
         String suite = root.string("suite", List.of("mt10"));
         String variant = root.string("variant", List.of("rand"));
@@ -138,19 +142,21 @@ public final class RecipeFiles {
             ConfigNode t = tiersNode.child(tierName);
             int seedCount = BenchmarkDefinition.TIER_SEEDS.get(tierName);
             List<Integer> seeds = t.integers("seeds", null, 0, Integer.MAX_VALUE);
-            if (seeds.size() != seedCount || seeds.stream().distinct().count() != seeds.size()) {
-                throw new ConfigException("tiers." + tierName + ".seeds", "must list " + seedCount + " distinct seeds; got " + seeds);
+            if (seeds != null && (seeds.size() != seedCount || seeds.stream().distinct().count() != seeds.size())) {
+                t.reject("seeds", "must list " + seedCount + " distinct seeds; got " + seeds, seedCount + " distinct whole numbers");
             }
-            long frames = t.wholeNumber("frames", 1, 1_000_000_000_000L);
+            Long frames = t.wholeNumber("frames", 1, 1_000_000_000_000L);
             int numEnvs = t.integer("num_envs", 0, 0, 1 << 22);
             t.rejectUnknownKeys();
-            tiers.put(tierName, new Tier(tierName, seeds, frames, numEnvs));
+            tiers.put(tierName, new Tier(tierName, seeds, frames == null ? 0 : frames, numEnvs));
         }
         tiersNode.rejectUnknownKeys();
-        if (tiers.isEmpty()) {
-            throw new ConfigException("tiers", "must define at least one of " + String.join(", ", BenchmarkDefinition.TIER_NAMES));
+        if (tiers.isEmpty() && tiersNode.present()) {
+            tiersNode.rejectWhole("must define at least one of " + String.join(", ", BenchmarkDefinition.TIER_NAMES),
+                    "a mapping with one or more of " + String.join(", ", BenchmarkDefinition.TIER_NAMES));
         }
         root.rejectUnknownKeys();
-        return new BenchmarkDefinition(name, protocol, suite, variant, episodeLength, scoreEpochs, Map.copyOf(tiers));
+        root.throwIfProblems();
+        return new BenchmarkDefinition(name, protocol.intValue(), suite, variant, episodeLength, scoreEpochs, Map.copyOf(tiers));
     }
 }
