@@ -22,8 +22,9 @@ import picocli.CommandLine
 
 /**
  * Wires the command tree and MTBoard's exit-code convention: 0 success, 2 usage error (one line
- * naming the argument, no stack trace), 1 runtime failure. The service commands (submit, status,
- * board) read the environment through [ClientEnv]; a [ServiceException] carries their exit code.
+ * naming the argument, no stack trace; an input file with several problems adds one line for each),
+ * 1 runtime failure. The service commands (submit, status, board) read the environment through
+ * [ClientEnv]; a [ServiceException] carries their exit code.
  */
 object Cli {
     const val USAGE_ERROR = 2
@@ -49,7 +50,10 @@ object Cli {
         root.err = err
         root.setParameterExceptionHandler { e, _ ->
             val cmd = e.commandLine
-            cmd.err.println("mtboard: error: ${e.message} (see '${cmd.commandSpec.qualifiedName()} --help')")
+            // a file with several problems: the first line says how many, one line follows per problem
+            val lines = (e.message ?: "").lines()
+            cmd.err.println("mtboard: error: ${lines.first()} (see '${cmd.commandSpec.qualifiedName()} --help')")
+            lines.drop(1).forEach { cmd.err.println(it) }
             USAGE_ERROR
         }
         root.setExecutionExceptionHandler { e, cmd, _ ->

@@ -11,7 +11,7 @@ import picocli.CommandLine
 
 /**
  * What a command runs: the submission file, the benchmark and its tier, read with every problem
- * reported as a usage error naming the field.
+ * reported as a usage error naming the field (all of a file's problems, one per line).
  */
 class RecipeOptions {
     @CommandLine.Parameters(index = "0", paramLabel = "SUBMISSION", description = ["submission YAML file"])
@@ -35,7 +35,7 @@ class RecipeOptions {
         try {
             work()
         } catch (e: ConfigException) {
-            throw CommandLine.ParameterException(spec.commandLine(), "$what: ${e.message}")
+            throw CommandLine.ParameterException(spec.commandLine(), problems(what, e))
         }
 
     fun submission(spec: CommandLine.Model.CommandSpec, file: Path): Submission =
@@ -50,6 +50,15 @@ class RecipeOptions {
             throw CommandLine.ParameterException(spec.commandLine(), "--benchmark: ${e.message!!.removePrefix("benchmark: ")}")
         }
         return read(spec, "--benchmark ($file)") { RecipeFiles.readBenchmark(file) }
+    }
+
+    companion object {
+        /** One problem as one line, as always; several as their count, then one line per problem. */
+        fun problems(what: String, e: ConfigException): String {
+            val all = e.problems()
+            return if (all.size == 1) "$what: ${e.message}"
+            else "$what: ${all.size} problems\n" + all.joinToString("\n") { "  " + it.text() }
+        }
     }
 
     fun tier(spec: CommandLine.Model.CommandSpec, benchmark: BenchmarkDefinition, name: String): Tier {

@@ -45,4 +45,32 @@ class SubmissionCliTest {
         assertUsageError(mtboard("submission", "check", root.resolve("submissions/baselines/mt-ppo.yaml").toString(),
             "--benchmark", benchmark, "--tier", "nightly"), "--tier must be one of smoke, standard, official")
     }
+
+    @Test
+    fun everyProblemOfAFileIsReportedOnALineOfItsOwn() {
+        val file = dir.resolve("three.yaml")
+        Files.writeString(file, "name: x\nalgorithm: ppo\nnetwork: {}\nhyperparameters:\n  lr: 0.1\n  learning_rate: 5\n")
+        val (code, out, err) = mtboard("submission", "check", file.toString(), "--benchmark", benchmark)
+        assertEquals(Cli.USAGE_ERROR, code, err)
+        assertEquals("", out)
+        val lines = err.trim().lines()
+        assertEquals(listOf(
+            "mtboard: error: SUBMISSION ($file): 3 problems (see 'mtboard submission check --help')",
+            "  algorithm: must be one of mt-ppo, mt-grpo; got 'ppo'",
+            "  hyperparameters.lr: unknown key; allowed keys here: learning_rate, gamma, gae_lambda, clip, value_clip, critic_coef, " +
+                "entropy_coef, mini_epochs, minibatches, max_grad_norm, bounds_loss_coef, horizon, num_envs",
+            "  hyperparameters.learning_rate: must be in (0.0, 1.0]; got 5",
+        ), lines)
+
+        val bench = dir.resolve("bench.yaml")
+        Files.writeString(bench, "name: b\nprotocol_version: 1\nsuite: mt50\nvariant: rand\ntiers:\n  smoke: {seeds: [1, 2, 3], frames: 100}\n")
+        val (benchCode, _, benchErr) = mtboard("submission", "check", root.resolve("submissions/baselines/mt-ppo.yaml").toString(),
+            "--benchmark", bench.toString())
+        assertEquals(Cli.USAGE_ERROR, benchCode, benchErr)
+        val benchLines = benchErr.trim().lines()
+        assertEquals(3, benchLines.size, benchErr)
+        assertTrue(benchLines[0].startsWith("mtboard: error: --benchmark ($bench): 2 problems"), benchLines[0])
+        assertTrue(benchLines[1].startsWith("  protocol_version: must be 2"), benchLines[1])
+        assertEquals("  suite: must be one of mt10; got 'mt50'", benchLines[2])
+    }
 }

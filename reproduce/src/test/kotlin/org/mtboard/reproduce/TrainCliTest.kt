@@ -85,6 +85,9 @@ class TrainCliTest {
         assertUsage("train", tinySubmission(), "--benchmark", "mt99", "--seed", "101", "--out", out, mention = "no benchmark 'mt99'")
         assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "101", "--out", out, "--backend", "cuda",
             mention = "--backend cuda")
+        assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "101", "--out", out, "--backend", "gpu",
+            mention = "--backend must be one of cpu, auto; got 'gpu'")
+        assertTrue(!Files.exists(dir.resolve("o")), "a refused --backend writes nothing")
         assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--tier", "nightly", "--seed", "101", "--out", out,
             mention = "--tier must be one of")
     }

@@ -48,8 +48,9 @@ public final class BenchmarkCatalog {
         }
         Path file = dir.resolve(nameOrFile + ".yaml");
         if (!Files.exists(file)) {
-            throw new ConfigException("benchmark", "no benchmark '" + nameOrFile + "' (" + file + " not found); allowed: "
-                    + String.join(", ", names()));
+            String allowed = String.join(", ", names());
+            throw new ConfigException(List.of(new ConfigException.Problem("benchmark",
+                    "no benchmark '" + nameOrFile + "' (" + file + " not found); allowed: " + allowed, "one of " + allowed)));
         }
         return file;
     }

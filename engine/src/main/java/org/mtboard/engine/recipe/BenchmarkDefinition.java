@@ -16,7 +16,9 @@ public record BenchmarkDefinition(String name, int protocolVersion, String suite
     public Tier tier(String tierName) {
         Tier tier = tiers.get(tierName);
         if (tier == null) {
-            throw new ConfigException("tier", "must be one of " + String.join(", ", tiers.keySet()) + "; got '" + tierName + "'");
+            // in TIER_NAMES order: the keySet of Map.copyOf has none that holds from one run to the next
+            String oneOf = "one of " + String.join(", ", TIER_NAMES.stream().filter(tiers::containsKey).toList());
+            throw new ConfigException(List.of(new ConfigException.Problem("tier", "must be " + oneOf + "; got '" + tierName + "'", oneOf)));
         }
         return tier;
     }

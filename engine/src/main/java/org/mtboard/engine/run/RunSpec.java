@@ -1,5 +1,6 @@
 package org.mtboard.engine.run;
 
+import java.util.List;
 import org.mtboard.engine.recipe.BenchmarkDefinition;
 import org.mtboard.engine.recipe.ConfigException;
 import org.mtboard.engine.recipe.Submission;
@@ -13,7 +14,8 @@ import org.mtboard.engine.recipe.Tier;
 public record RunSpec(Submission submission, BenchmarkDefinition benchmark, Tier tier, int seed) {
     public RunSpec {
         if (!tier.seeds().contains(seed)) {
-            throw new ConfigException("seed", "must be one of the " + tier.name() + " tier's frozen seeds " + tier.seeds() + "; got " + seed);
+            throw new ConfigException(List.of(new ConfigException.Problem("seed",
+                    "must be one of the " + tier.name() + " tier's frozen seeds " + tier.seeds() + "; got " + seed, "one of " + tier.seeds())));
         }
     }
 

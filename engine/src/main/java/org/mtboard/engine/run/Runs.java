@@ -14,15 +14,30 @@ public final class Runs {
      * @param checkpointEvery epochs between checkpoints (0: none)
      * @param resume          continue from workDir/checkpoint.bin if it exists
      * @param maxEpochs       stop after this many epochs (0: the tier's budget); the result is partial
+     * @param backend         the simulator backend asked for, cpu or auto ({@link BackendChoice}); null for cpu
      */
-    public record Settings(int threads, Path workDir, int checkpointEvery, boolean resume, int maxEpochs) {
+    public record Settings(int threads, Path workDir, int checkpointEvery, boolean resume, int maxEpochs, String backend) {
+        public Settings {
+            backend = backend == null ? "cpu" : backend;
+        }
+
+        /** On the CPU backend. */
+        public Settings(int threads, Path workDir, int checkpointEvery, boolean resume, int maxEpochs) {
+            this(threads, workDir, checkpointEvery, resume, maxEpochs, "cpu");
+        }
     }
 
     private Runs() {
     }
 
-    /** @param checkpoint bytes to continue from (e.g. from the service's database), or null */
+    /**
+     * @param checkpoint bytes to continue from (e.g. from the service's database), or null
+     * @throws org.mtboard.engine.recipe.ConfigException (field "backend") before anything runs, for a backend
+     *         {@link BackendChoice#forTraining} refuses
+     */
     public static RunManifest train(RunSpec spec, Settings settings, byte[] checkpoint, Trainer.Progress progress) throws IOException {
+        // only the CPU backend trains today, so the choice is checked here and Trainer needs no backend yet
+        BackendChoice.forTraining(settings.backend(), progress::onNotice);
         TrainingConfig config = new TrainingConfig(spec.submission(), spec.benchmark(), spec.tier(), spec.seed(), settings.threads(),
                 settings.workDir(), settings.checkpointEvery(), settings.resume(), settings.maxEpochs());
         try (Trainer trainer = new Trainer(config)) {

@@ -46,6 +46,10 @@ public final class Trainer implements AutoCloseable {
         /** Each checkpoint as it is taken, as bytes (the service stores them); also written to the out dir. */
         default void onCheckpoint(byte[] checkpoint) {
         }
+
+        /** A line for the log, e.g. that auto found no GPU and the run uses the CPU backend. */
+        default void onNotice(String line) {
+        }
     }
 
     private static final int STREAM_POLICY_NOISE = 2;

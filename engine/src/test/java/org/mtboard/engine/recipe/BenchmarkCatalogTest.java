@@ -24,6 +24,7 @@ class BenchmarkCatalogTest {
         ConfigException e = assertThrows(ConfigException.class, () -> catalog.load("mt99"));
         assertEquals("benchmark", e.field());
         assertTrue(e.getMessage().contains("no benchmark 'mt99'") && e.getMessage().contains("allowed: mt10-rand"), e.getMessage());
+        assertTrue(e.problems().get(0).allowed().startsWith("one of mt10-rand"), e.problems().toString());
         assertThrows(ConfigException.class, () -> catalog.load("/nowhere/x.yaml"));
         assertEquals(java.util.List.of(), new BenchmarkCatalog(ROOT.resolve("no-such-dir")).names());
     }

@@ -62,7 +62,9 @@ class RecipeFilesTest {
         assertEquals(5, b.tier("standard").seeds().size());
         assertEquals(10, b.tier("official").seeds().size());
         assertEquals(1_000_000_000L, b.tier("official").frames());
-        assertThrows(ConfigException.class, () -> b.tier("nightly"));
+        ConfigException nightly = assertThrows(ConfigException.class, () -> b.tier("nightly"));
+        assertEquals("tier: must be one of smoke, standard, official; got 'nightly'", nightly.getMessage());
+        assertEquals("one of smoke, standard, official", nightly.problems().get(0).allowed());
     }
 
     @Test

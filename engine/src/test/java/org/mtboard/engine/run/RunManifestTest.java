@@ -81,6 +81,7 @@ class RunManifestTest {
         ConfigException e = assertThrows(ConfigException.class, () -> new RunSpec(ppo, bench, bench.tier("smoke"), 7));
         assertEquals("seed", e.field());
         assertTrue(e.getMessage().contains("frozen seeds [101, 102, 103]; got 7"), e.getMessage());
+        assertEquals("one of [101, 102, 103]", e.problems().get(0).allowed());
         RunSpec ok = new RunSpec(ppo, bench, bench.tier("smoke"), 102);
         assertEquals(256, ok.numEnvs(), "the smoke tier fixes the env count");
         assertEquals(ppo.hyperparameters().numEnvs(), new RunSpec(ppo, bench, bench.tier("standard"), 201).numEnvs());

@@ -10,7 +10,8 @@ import picocli.CommandLine
     mixinStandardHelpOptions = true,
     description = [
         "Validates a submission YAML (and the benchmark definition) and prints the settings a run would use.",
-        "Unknown keys, wrong types and out-of-range values are reported with the field and what is allowed (exit 2).",
+        "Unknown keys, wrong types and out-of-range values are reported with the field and what is allowed, every one of them,",
+        "one per line (exit 2).",
     ],
 )
 class SubmissionCheckCommand : Callable<Int> {

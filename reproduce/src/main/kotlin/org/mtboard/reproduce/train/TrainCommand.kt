@@ -5,11 +5,11 @@ import java.nio.file.Path
 import java.util.Locale
 import java.util.concurrent.Callable
 import org.mtboard.engine.recipe.ConfigException
+import org.mtboard.engine.run.BackendChoice
 import org.mtboard.engine.run.EpochRecord
 import org.mtboard.engine.run.RunSpec
 import org.mtboard.engine.run.Runs
 import org.mtboard.engine.run.Trainer
-import org.mtboard.engine.sim.cuda.CudaProbe
 import org.mtboard.reproduce.RecipeOptions
 import picocli.CommandLine
 
@@ -55,15 +55,11 @@ class TrainCommand : Callable<Int> {
     private fun fail(message: String): Nothing = throw CommandLine.ParameterException(spec.commandLine(), message)
 
     override fun call(): Int {
-        when (backend.lowercase()) {
-            "cpu" -> {}
-            "auto" -> if (CudaProbe.available()) {
-                fail("--backend auto found a GPU, but training on the cuda backend is not available yet; use --backend cpu")
-            } else {
-                spec.commandLine().err.println("mtboard: CUDA is not available (${CudaProbe.unavailableReason()}); using the CPU backend")
-            }
-            "cuda" -> fail("--backend cuda: training on the cuda backend is not available yet; allowed: cpu, auto")
-            else -> fail("--backend must be one of cpu, auto; got '$backend'")
+        // the engine's rule, checked first as always: a refused --backend fails before anything is read or written
+        val chosenBackend = try {
+            BackendChoice.forTraining(backend) { line -> spec.commandLine().err.println(line) }
+        } catch (e: ConfigException) {
+            fail("--backend ${e.problems()[0].message()}")
         }
         if (checkpointEvery < 0) fail("--checkpoint-every must be at least 0, got $checkpointEvery")
         if (maxEpochs < 0) fail("--max-epochs must be at least 0, got $maxEpochs")
@@ -78,8 +74,10 @@ class TrainCommand : Callable<Int> {
         Files.createDirectories(out)
         val err = spec.commandLine().err
         val curveFile = CurveFile(out.resolve("curve.csv"))
-        val manifest = Runs.train(run, Runs.Settings(workers, out, checkpointEvery, resume, maxEpochs), null, object : Trainer.Progress {
+        val manifest = Runs.train(run, Runs.Settings(workers, out, checkpointEvery, resume, maxEpochs, chosenBackend), null, object : Trainer.Progress {
             override fun onStart(taskNames: List<String>, epochsSoFar: List<EpochRecord>) = curveFile.start(taskNames, epochsSoFar)
+
+            override fun onNotice(line: String) = err.println(line)
 
             override fun onEpoch(record: EpochRecord, totalEpochs: Int) {
                 curveFile.append(record)
