@@ -4,12 +4,12 @@ import java.util.List;
 import org.mtboard.engine.recipe.ConfigException;
 import org.mtboard.platform.api.Problem;
 
-/** The engine validator's findings as API problems. */
+/** The engine validator's findings as API problems, one per problem it found. */
 final class ConfigProblems {
     private ConfigProblems() {
     }
 
     static List<Problem> of(ConfigException e) {
-        return List.of(new Problem(e.field(), e.getMessage(), ""));
+        return e.problems().stream().map(p -> new Problem(p.field(), p.message(), p.allowed())).toList();
     }
 }
