@@ -12,6 +12,9 @@ import java.nio.file.Path;
  */
 @QuarkusMain
 public class MtboardMain implements QuarkusApplication {
+    /** initdb and postmaster chatter stays out of the console (kept here so the level is not collected). */
+    private static final java.util.logging.Logger QUIET_EMBEDDED_LOG = java.util.logging.Logger.getLogger("io.zonky");
+
     @Inject
     ServeBanner banner;
 
@@ -26,6 +29,7 @@ public class MtboardMain implements QuarkusApplication {
             System.exit(2);
             return;
         }
+        QUIET_EMBEDDED_LOG.setLevel(java.util.logging.Level.WARNING);
         EmbeddedDatabase embedded = null;
         String url = launch.dbUrl();
         if (url == null) {
@@ -33,6 +37,8 @@ public class MtboardMain implements QuarkusApplication {
                 System.err.println("mtboard: starting the embedded PostgreSQL (data in " + home.resolve("pgdata") + ")...");
                 embedded = EmbeddedDatabase.start(home);
                 url = embedded.jdbcUrl();
+                // Workers on this machine join with: ./mtboard worker --db "$(cat ~/.mtboard/db-url)"
+                writePrivate(home.resolve("db-url"), url);
             } catch (Exception e) {
                 System.err.println("mtboard: the embedded PostgreSQL did not start: " + e.getMessage()
                         + "\n  (use --db jdbc:postgresql://... to use a running server instead)");
@@ -77,6 +83,13 @@ public class MtboardMain implements QuarkusApplication {
         banner.print();
         Quarkus.waitForExit();
         return 0;
+    }
+
+    private static void writePrivate(Path file, String text) throws java.io.IOException {
+        java.nio.file.Files.deleteIfExists(file);
+        java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        java.nio.file.Files.writeString(file, text + "\n");
     }
 
     private static String rootMessage(Throwable t) {
