@@ -18,6 +18,17 @@ public final class Djl {
         return Engine.getEngine("PyTorch");
     }
 
+    /**
+     * Gradient recording off in the calling thread. DJL assumes it is off outside a gradient
+     * collector, and sets it so only in the thread that loads the engine; PyTorch keeps the flag
+     * per thread and starts every other thread with it on, where the parameters' in-place
+     * initialisation then fails. A service trains on pool threads, so every trainer calls this.
+     */
+    public static void recordNoGradientsInThisThread() {
+        engine();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     public static NDManager newManager() {
         return engine().newBaseManager();
     }

@@ -102,6 +102,7 @@ public final class Trainer implements AutoCloseable {
         this.h = config.horizon();
         this.d = O + tasks;
         this.env = new CpuVecEnv(set, config.seed(), config.threads());
+        Djl.recordNoGradientsInThisThread();
         this.manager = Djl.newManager();
         this.net = new ActorCritic(manager, config.submission().network(), d, tasks, config.seed());
         this.adam = new Adam(net.parameters(), (float) hp.learningRate());

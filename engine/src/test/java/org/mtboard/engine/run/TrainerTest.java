@@ -62,6 +62,27 @@ class TrainerTest {
     }
 
     @Test
+    void aRunTrainsOnAnyThreadAndGivesTheSameChecksum() throws Exception {
+        // The engine is loaded (and a run trained) in this thread; a service then trains on pool threads.
+        TrainResult here = train(ppo(false), 7, dir.resolve("here"), 3, 0, false, 1);
+        TrainResult[] there = new TrainResult[1];
+        Throwable[] failure = new Throwable[1];
+        Thread pool = new Thread(() -> {
+            try {
+                there[0] = train(ppo(false), 7, dir.resolve("there"), 3, 0, false, 1);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        pool.start();
+        pool.join();
+        if (failure[0] != null) {
+            throw new AssertionError("training on another thread failed", failure[0]);
+        }
+        assertEquals(here.checksum(), there[0].checksum());
+    }
+
+    @Test
     void ppoEnvsStartTheirFirstEpisodesStaggered() throws IOException {
         TrainResult r = train(ppo(false), 7, dir.resolve("staggered"), 1, 0, false, 2);
         int ended = r.curve().get(0).episodesEnded();
