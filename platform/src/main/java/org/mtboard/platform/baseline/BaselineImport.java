@@ -55,6 +55,11 @@ public class BaselineImport {
 
     /** Imports every result set not imported before; returns a one-line summary. */
     public String importOnFirstStart() throws IOException {
+        return importFrom(results, baselines);
+    }
+
+    /** @param results a RESULTS directory as above; @param baselines where BASELINE.yaml files are */
+    public String importFrom(Path results, Path baselines) throws IOException {
         if (!Files.isDirectory(results)) {
             return "none: " + results + " does not exist";
         }

@@ -1,0 +1,88 @@
+package org.mtboard.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mtboard.engine.recipe.BenchmarkDefinition;
+import org.mtboard.engine.recipe.RecipeFiles;
+import org.mtboard.engine.run.CurveCsv;
+import org.mtboard.engine.run.EpochRecord;
+import org.mtboard.engine.run.RunManifest;
+import org.mtboard.engine.run.RunSpec;
+import org.mtboard.engine.run.Runs;
+import org.mtboard.engine.run.Trainer;
+import org.mtboard.platform.baseline.BaselineImport;
+
+/**
+ * Committed results become entries that say where they came from, and their re-runs on the local
+ * worker report whether they reproduce. The result files are made here exactly as `mtboard train`
+ * makes them (the engine's run API, result.json and curve.csv), on the tiny benchmark.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class BaselineImportTest {
+    @Inject
+    BaselineImport baselines;
+
+    @Test
+    void importedResultsAreRankedAndTheirRerunsReproduceTheChecksums() throws Exception {
+        Path root = Files.createTempDirectory("mtboard-import-");
+        Path configs = Files.createDirectories(root.resolve("baselines"));
+        Files.writeString(configs.resolve("tiny-ppo.yaml"), TestTeams.config());
+        BenchmarkDefinition tiny = RecipeFiles.readBenchmark(Path.of("src/test/resources/benchmarks/tiny.yaml"));
+        for (int seed : tiny.tier("smoke").seeds()) {
+            Path out = Files.createDirectories(root.resolve("results/tiny/smoke/tiny-ppo/seed-" + seed));
+            StringBuilder curve = new StringBuilder();
+            RunManifest m = Runs.train(new RunSpec(RecipeFiles.parseSubmission(TestTeams.config(), "tiny-ppo.yaml"), tiny,
+                    tiny.tier("smoke"), seed), new Runs.Settings(1, out, 0, false, 0), null, new Trainer.Progress() {
+                        @Override
+                        public void onStart(List<String> tasks, List<EpochRecord> soFar) {
+                            curve.append(CurveCsv.header(tasks)).append('\n');
+                        }
+
+                        @Override
+                        public void onEpoch(EpochRecord r, int total) {
+                            curve.append(CurveCsv.row(r)).append('\n');
+                        }
+                    });
+            Files.writeString(out.resolve("result.json"), m.toJson() + "\n");
+            Files.writeString(out.resolve("curve.csv"), curve);
+        }
+
+        String summary = baselines.importFrom(root.resolve("results"), configs);
+        assertTrue(summary.startsWith("1 imported"), summary);
+        assertTrue(baselines.importFrom(root.resolve("results"), configs).contains("1 already on the board"), "imports once");
+
+        JsonPath board = given().queryParam("tier", "smoke").get("/api/leaderboards/tiny").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> row = board.<Map<String, Object>>getList("entries").stream()
+                .filter(e -> "submissions/results/tiny/smoke/tiny-ppo".equals(e.get("origin"))).findFirst().orElseThrow();
+        long id = ((Number) row.get("id")).longValue();
+        assertEquals(3, row.get("seeds_done"));
+
+        long end = System.nanoTime() + 240_000_000_000L;
+        JsonPath entry;
+        do {
+            Thread.sleep(1000);
+            entry = given().get("/api/entries/" + id).then().statusCode(200).extract().jsonPath();
+        } while (entry.<Map<String, Object>>getList("reproduction").stream().anyMatch(r -> !"finished".equals(r.get("status")))
+                && System.nanoTime() < end);
+        List<Map<String, Object>> reruns = entry.getList("reproduction");
+        assertEquals(3, reruns.size());
+        for (Map<String, Object> r : reruns) {
+            assertEquals("finished", r.get("status"), r.toString());
+            assertEquals(Boolean.TRUE, r.get("same_checksum"), "same engine, config, seed and machine: bit-identical " + r);
+        }
+        given().queryParam("tier", "smoke").get("/api/leaderboards/tiny").then().statusCode(200)
+                .body("entries.find { it.id == " + id + " }.reproduction", org.hamcrest.Matchers.equalTo("3 of 3 re-runs bit-identical"));
+    }
+}
