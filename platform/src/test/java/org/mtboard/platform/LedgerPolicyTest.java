@@ -131,14 +131,14 @@ class LedgerPolicyTest {
         long[] ids = fixtures.submission("config", 3);
         assertNotNull(ledger.claim(ids[1], "test-worker"));
         assertNotNull(ledger.claim(ids[2], "other-worker"));
-        ledger.failedConfig(ids[1], "benchmark: this worker has no benchmark 'tiny'", "test-worker");
+        ledger.failedConfig(ids[1], "hyperparameters.horizon: must be in [1, 10000]; got 0", "test-worker");
         assertEquals("failed", fixtures.run(ids[1]).status);
         assertEquals(1, fixtures.run(ids[1]).attempts, "no retry");
         assertTrue(fixtures.run(ids[2]).cancelRequested, "the running sibling stops at its next epoch");
         assertEquals("cancelled", fixtures.run(ids[3]).status, "the queued sibling never starts");
         assertFalse(fixtures.run(ids[1]).lostToInfrastructure);
         given().get("/api/submissions/" + ids[0]).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("failed"))
-                .body("runs.find { it.seed == 11 }.error", org.hamcrest.Matchers.containsString("no benchmark 'tiny'"));
+                .body("runs.find { it.seed == 11 }.error", org.hamcrest.Matchers.containsString("horizon"));
     }
 
     @Test

@@ -50,7 +50,9 @@ class SubmissionFlowTest {
     @Test
     void submittedConfigTrainsOnEverySeedAndLandsOnTheBoardWithIntervals() throws InterruptedException {
         String token = teams.token("flow", 10, 30);
-        JsonPath created = given().auth().oauth2(token).contentType("application/yaml").body(TestTeams.config())
+        // Its own learning rate: the baseline import test puts the plain tiny config on this board too.
+        String config = TestTeams.config(1.5e-3);
+        JsonPath created = given().auth().oauth2(token).contentType("application/yaml").body(config)
                 .queryParam("benchmark", "tiny").queryParam("tier", "smoke").queryParam("method", "tiny ppo (flow test)")
                 .post("/api/submissions").then().statusCode(201).header("Location", containsString("/api/submissions/"))
                 .body("runs", hasSize(3)).body("runs.seed", equalTo(List.of(11, 12, 13))).body("queue_position", notNullValue())
@@ -80,6 +82,14 @@ class SubmissionFlowTest {
         assertEquals(3, row.get("seeds_done"));
         assertTrue(((Number) row.get("rank_tier")).intValue() >= 1);
 
+        // A second entry: every visible entry of the board keeps a rank, positions 1..n.
+        long second = submitted(token, TestTeams.config(2.5e-3), 201);
+        assertEquals("finished", waitFor(second, List.of("finished", "failed"), 240).getString("status"));
+        List<Map<String, Object>> ranked = given().queryParam("tier", "smoke").queryParam("limit", 0).get("/api/leaderboards/tiny")
+                .then().statusCode(200).extract().jsonPath().getList("entries");
+        List<Integer> positions = ranked.stream().map(e -> (Integer) e.get("rank")).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, ranked.size()).boxed().toList(), positions, ranked.toString());
+
         given().get("/api/entries/" + id).then().statusCode(200).body("per_task", hasSize(10)).body("seeds", hasSize(3))
                 .body("aggregates.metric", hasItem("iqm")).body("performance_profile", hasSize(11))
                 .body("curves_per_seed", hasSize(3)).body("seeds[0].manifest.checksum", notNullValue());
@@ -89,7 +99,7 @@ class SubmissionFlowTest {
                 .contentType(containsString("text/csv"));
 
         // The same config again, in another layout: the existing submission comes back.
-        String reordered = "algorithm: mt-ppo\n" + TestTeams.config().replace("algorithm: mt-ppo\n", "");
+        String reordered = "algorithm: mt-ppo\n" + config.replace("algorithm: mt-ppo\n", "");
         given().auth().oauth2(token).contentType("application/yaml").body(reordered).queryParam("benchmark", "tiny")
                 .queryParam("tier", "smoke").post("/api/submissions").then().statusCode(200)
                 .body("id", equalTo((int) id)).body("duplicate", equalTo(true));

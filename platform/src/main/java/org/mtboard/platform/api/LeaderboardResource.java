@@ -30,9 +30,11 @@ public class LeaderboardResource {
     @Path("/{benchmark}")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Entries of one board (benchmark, protocol version, tier) with mean, median, IQM and optimality gap"
-            + " (point and 95% interval), rank tier, seeds, frames, wall-clock, CPU/GPU hours, fps; CSV with Accept: text/csv or ?format=csv")
+            + " (point and 95% interval), rank tier, seeds, frames, wall-clock, CPU/GPU hours, fps; CSV with Accept: text/csv or ?format=csv."
+            + " JSON comes in pages of `limit` rows (default 100, at most 1,000, 0 for all) from `offset`; CSV has every row unless limited")
     public Response board(@PathParam("benchmark") String benchmark, @QueryParam("tier") String tier, @QueryParam("sort") String sort,
                           @QueryParam("order") String order, @QueryParam("format") String format, @QueryParam("version") Integer version,
+                          @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
                           @HeaderParam("Accept") String accept) {
         BenchmarkDefinition b = benchmarks.find(benchmark);
         if (b == null) {
@@ -59,7 +61,16 @@ public class LeaderboardResource {
             throw ApiError.badField("version", "must be a protocol version of " + b.name() + "; got " + v, "1 to " + b.protocolVersion());
         }
         boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
-        byte[] body = boards.render(b.name(), v, t, s, o, csv);
+        // JSON pages by 100 rows unless asked for more (up to 1,000, or 0 for all); CSV exports all unless asked.
+        int rows = limit == null ? (csv ? 0 : 100) : limit;
+        if (rows < 0 || rows > 1000) {
+            throw ApiError.badField("limit", "must be in [0, 1000] (0: every entry); got " + rows, "[0, 1000]");
+        }
+        int from = offset == null ? 0 : offset;
+        if (from < 0) {
+            throw ApiError.badField("offset", "must be at least 0; got " + from, "0 or more");
+        }
+        byte[] body = boards.render(b.name(), v, t, s, o, csv, rows, from);
         return Response.ok(body, csv ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", csv ? "inline; filename=\"" + b.name() + "-" + t + ".csv\"" : null).build();
     }

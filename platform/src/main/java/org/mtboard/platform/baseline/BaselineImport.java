@@ -40,12 +40,15 @@ public class BaselineImport {
     private final Path results;
     private final Path baselines;
     private final BaselineSets sets;
+    private final int localWorkers;
     private final Scoreboard scoreboard;
     private final JobQueue queue;
 
     public BaselineImport(@ConfigProperty(name = "mtboard.results-dir") String results,
                           @ConfigProperty(name = "mtboard.baselines-dir") String baselines,
+                          @ConfigProperty(name = "mtboard.worker.count") int localWorkers,
                           BaselineSets sets, Scoreboard scoreboard, JobQueue queue) {
+        this.localWorkers = localWorkers;
         this.results = Path.of(results);
         this.baselines = Path.of(baselines);
         this.sets = sets;
@@ -89,7 +92,7 @@ public class BaselineImport {
             }
         }
         return imported + " imported, " + already + " already on the board" + (skipped.isEmpty() ? "" : ", skipped: " + skipped)
-                + (imported > 0 ? "; their re-runs are queued on the local worker" : "");
+                + (imported > 0 ? "; their re-runs are queued" + (localWorkers > 0 ? " on the local worker" : " (no local worker: start ./mtboard worker)") : "");
     }
 
 }

@@ -28,7 +28,7 @@ public class Leaderboards {
     private final Reproductions reproductions;
     private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
-    private record Rendered(long version, byte[] bytes) {
+    private record Rendered(long version, long auditHead, byte[] bytes) {
     }
 
     public Leaderboards(EntityManager em, Reproductions reproductions) {
@@ -37,28 +37,33 @@ public class Leaderboards {
     }
 
     @Transactional
-    public byte[] render(String benchmark, int version, String tier, String sort, String order, boolean csv) {
+    /** @param limit rows from offset on (0: all) */
+    public byte[] render(String benchmark, int version, String tier, String sort, String order, boolean csv, int limit, int offset) {
         List<Long> versions = em.createQuery("select b.version from BoardRecord b where b.benchmark = ?1 and b.protocolVersion = ?2"
                 + " and b.tier = ?3", Long.class).setParameter(1, benchmark).setParameter(2, version).setParameter(3, tier).getResultList();
+        // The board's version moves when it is re-ranked; the audit log's head moves on every status change (a
+        // reproduction ending, an entry hidden): together they say whether the rendered bytes are still right.
+        long auditHead = em.createQuery("select coalesce(max(a.id), 0) from AuditEvent a", Long.class).getSingleResult();
         long boardVersion = versions.isEmpty() ? -1 : versions.get(0);
-        String key = benchmark + "|" + version + "|" + tier + "|" + sort + "|" + order + "|" + csv;
+        String key = benchmark + "|" + version + "|" + tier + "|" + sort + "|" + order + "|" + csv + "|" + limit + "|" + offset;
         Rendered hit = cache.get(key);
-        if (hit != null && hit.version() == boardVersion) {
+        if (hit != null && hit.version() == boardVersion && hit.auditHead() == auditHead) {
             return hit.bytes();
         }
-        List<Map<String, Object>> rows = rows(benchmark, version, tier, sort, order);
-        byte[] bytes = csv ? csv(rows) : json(benchmark, version, tier, rows);
-        cache.put(key, new Rendered(boardVersion, bytes));
+        List<Map<String, Object>> rows = rows(benchmark, version, tier, sort, order, limit, offset);
+        byte[] bytes = csv ? csv(rows) : json(benchmark, version, tier, rows, limit, offset);
+        cache.put(key, new Rendered(boardVersion, auditHead, bytes));
         return bytes;
     }
 
-    private List<Map<String, Object>> rows(String benchmark, int version, String tier, String sort, String order) {
+    private List<Map<String, Object>> rows(String benchmark, int version, String tier, String sort, String order, int limit, int offset) {
         BoardColumns.Column column = BoardColumns.SORTABLE.get(sort);
         String nulls = " nulls last";
-        List<Object[]> found = em.createQuery("select e, s from EntryRecord e join SubmissionRecord s on s.id = e.submissionId"
-                        + " where e.benchmark = ?1 and e.protocolVersion = ?2 and e.tier = ?3 and s.hidden = false order by "
+        var query = em.createQuery("select e, s from EntryRecord e join SubmissionRecord s on s.id = e.submissionId"
+                        + " join fetch s.team where e.benchmark = ?1 and e.protocolVersion = ?2 and e.tier = ?3 and s.hidden = false order by "
                         + column.sql() + " " + order + nulls + ", e.submissionId", Object[].class)
-                .setParameter(1, benchmark).setParameter(2, version).setParameter(3, tier).getResultList();
+                .setParameter(1, benchmark).setParameter(2, version).setParameter(3, tier).setFirstResult(offset);
+        List<Object[]> found = (limit > 0 ? query.setMaxResults(limit) : query).getResultList();
         Map<Long, String> reproduction = reproductions.summaries(benchmark, version, tier);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object[] pair : found) {
@@ -99,13 +104,18 @@ public class Leaderboards {
         return m;
     }
 
-    private byte[] json(String benchmark, int version, String tier, List<Map<String, Object>> rows) {
+    private byte[] json(String benchmark, int version, String tier, List<Map<String, Object>> rows, int limit, int offset) {
         BoardRecord b = BoardRecord.of(benchmark, version, tier);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("benchmark", benchmark);
         v.put("protocol_version", version);
         v.put("tier", tier);
         v.put("computed_at", b == null ? null : b.computedAt.toString());
+        v.put("total", em.createQuery("select count(e) from EntryRecord e, SubmissionRecord s where s.id = e.submissionId and"
+                        + " e.benchmark = ?1 and e.protocolVersion = ?2 and e.tier = ?3 and s.hidden = false", Long.class)
+                .setParameter(1, benchmark).setParameter(2, version).setParameter(3, tier).getSingleResult());
+        v.put("offset", offset);
+        v.put("limit", limit == 0 ? null : limit);
         v.put("entries", rows);
         try {
             return JSON.writeValueAsBytes(v);

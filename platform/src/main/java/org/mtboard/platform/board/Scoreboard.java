@@ -127,14 +127,17 @@ public class Scoreboard {
     public void rankBoard(long submissionId, boolean compare) {
         SubmissionRecord s = SubmissionRecord.findById(submissionId);
         BoardRecord board = lockBoard(s.benchmark, s.protocolVersion, s.tier);
+        // Hidden entries lose their place first (a bulk update), then the visible ones are loaded and ranked.
+        em.createQuery("update EntryRecord e set e.rank = null, e.rankTier = null where e.benchmark = ?1 and e.protocolVersion = ?2"
+                        + " and e.tier = ?3 and e.submissionId in (select s.id from SubmissionRecord s where s.hidden = true)")
+                .setParameter(1, s.benchmark).setParameter(2, s.protocolVersion).setParameter(3, s.tier).executeUpdate();
         List<EntryRecord> entries = EntryRecord.find("select e from EntryRecord e, SubmissionRecord s where s.id = e.submissionId"
                 + " and e.benchmark = ?1 and e.protocolVersion = ?2 and e.tier = ?3 and s.hidden = false order by e.submissionId",
                 s.benchmark, s.protocolVersion, s.tier).list();
-        List<String> names = entries.stream().map(x -> Long.toString(x.submissionId)).toList();
+        // Zero-padded ids, so that ties in the mean are broken by submission order (earlier first).
+        List<String> names = entries.stream().map(x -> String.format("%019d", x.submissionId)).toList();
         List<IntervalEstimate> means = entries.stream().map(x -> new IntervalEstimate("mean", null, null, x.mean, x.meanLo, x.meanHi,
                 "percentile", 0.95, ENTRY_REPS, false, x.submissionId, x.seedsDone, 0)).toList();
-        em.createQuery("update EntryRecord e set e.rank = null, e.rankTier = null where e.benchmark = ?1 and e.protocolVersion = ?2"
-                + " and e.tier = ?3").setParameter(1, s.benchmark).setParameter(2, s.protocolVersion).setParameter(3, s.tier).executeUpdate();
         for (RankTiers.Ranked r : RankTiers.assign(names, means, true)) {
             EntryRecord e = entries.get(names.indexOf(r.name()));
             e.rank = r.position();

@@ -52,6 +52,32 @@ public class JobQueue {
         return added;
     }
 
+    /**
+     * Runs whose job JobRunr has given up on without telling this process (a job whose last attempt
+     * died with its worker fails in the orphan sweep of another server, which calls no filter), or
+     * whose job was deleted outside the platform: each is recorded as lost, visibly.
+     */
+    public int sweepAbandoned(RunLedger ledger) {
+        int lost = 0;
+        for (UUID jobId : ledger.activeJobIds()) {
+            org.jobrunr.jobs.Job job;
+            try {
+                job = storage.getJobById(jobId);
+            } catch (JobNotFoundException e) {
+                continue; // enqueueQueued gives queued runs their job
+            }
+            org.jobrunr.jobs.states.StateName state = job.getState();
+            boolean settled = job.getUpdatedAt().isBefore(java.time.Instant.now().minusSeconds(60));
+            if (settled && (state == org.jobrunr.jobs.states.StateName.FAILED || state == org.jobrunr.jobs.states.StateName.DELETED)) {
+                String why = job.getJobState() instanceof org.jobrunr.jobs.states.FailedState f
+                        ? f.getExceptionType() + ": " + f.getExceptionMessage() : "its job was " + state.name().toLowerCase();
+                ledger.jobGaveUp(jobId, why);
+                lost++;
+            }
+        }
+        return lost;
+    }
+
     private boolean exists(UUID jobId) {
         try {
             storage.getJobById(jobId);

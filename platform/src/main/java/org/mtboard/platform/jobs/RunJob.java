@@ -60,7 +60,9 @@ public class RunJob {
         try {
             BenchmarkDefinition benchmark = benchmarks.find(claim.benchmark());
             if (benchmark == null) {
-                throw new ConfigException("benchmark", "this worker has no benchmark '" + claim.benchmark() + "'");
+                // This worker's checkout lacks the benchmark: the worker's fault, so retried (maybe elsewhere), not the config's.
+                missingBenchmark(runId, claim);
+                return;
             }
             spec = new RunSpec(RecipeFiles.parseSubmission(claim.configText(), "submission #" + claim.submissionId()), benchmark,
                     benchmark.tier(claim.tier()), claim.seed());
@@ -88,6 +90,13 @@ public class RunJob {
             }
         } finally {
             deleteTree(work);
+        }
+    }
+
+    private void missingBenchmark(long runId, Claim claim) {
+        String message = "worker " + worker.name() + " has no benchmark '" + claim.benchmark() + "' in its benchmarks directory";
+        if (ledger.infrastructureFailure(runId, message, worker.name(), maxAttempts)) {
+            throw new IllegalStateException(message);
         }
     }
 

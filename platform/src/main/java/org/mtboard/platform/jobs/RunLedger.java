@@ -62,6 +62,12 @@ public class RunLedger {
         return new Claim(r.id, s.id, r.purpose, r.seed, s.configText, s.benchmark, s.tier, r.checkpoint, r.checkpointEpoch, r.attempts);
     }
 
+    /** Job ids of the runs that are queued or running. */
+    @Transactional
+    public List<UUID> activeJobIds() {
+        return em.createQuery("select r.jobId from RunRecord r where r.status in ('queued', 'running')", UUID.class).getResultList();
+    }
+
     /** The curve so far (a resumed run restarts it from its checkpoint's epochs). */
     @Transactional
     public void startCurve(long runId, String csv) {
@@ -108,6 +114,11 @@ public class RunLedger {
         }
         audit.run(r, "finished", reason, "worker:" + worker);
         SubmissionRecord s = r.submission;
+        if ("cancelling".equals(s.status)) {
+            // The cancel came during this seed's last epoch: the seed is complete, the submission still ends cancelled.
+            settleCancelling(s, "worker:" + worker);
+            return false;
+        }
         if (!RunRecord.SCORE.equals(r.purpose) || !"running".equals(s.status)) {
             return false;
         }
@@ -147,21 +158,26 @@ public class RunLedger {
         String actor = "worker:" + worker;
         stop(r, "failed", "the config failed: " + message, actor);
         SubmissionRecord s = r.submission;
-        for (RunRecord other : RunRecord.ofSubmission(s.id)) {
-            if (other.id.equals(r.id)) {
-                continue;
-            }
-            if ("queued".equals(other.status)) {
-                audit.run(other, "cancelled", "not run: seed " + r.seed + " of the same config failed (" + message + ")", actor);
-                other.finishedAt = Instant.now();
-            } else if ("running".equals(other.status)) {
-                other.cancelRequested = true;
-                audit.note(other, "stopping: seed " + r.seed + " of the same config failed", actor);
-            }
-        }
+        stopSiblings(r, "seed " + r.seed + " of the same config failed (" + message + ")", actor);
         if (!DONE.contains(s.status)) {
             s.finishedAt = Instant.now();
             audit.submission(s, "failed", "seed " + r.seed + ": " + message, actor);
+        }
+    }
+
+    /** The submission cannot complete: its queued seeds never start, its running ones stop at their next epoch. */
+    private void stopSiblings(RunRecord r, String why, String actor) {
+        for (RunRecord other : RunRecord.ofSubmission(r.submission.id)) {
+            if (other.id.equals(r.id) || !other.purpose.equals(r.purpose)) {
+                continue;
+            }
+            if ("queued".equals(other.status)) {
+                audit.run(other, "cancelled", "not run: " + why, actor);
+                other.finishedAt = Instant.now();
+            } else if ("running".equals(other.status)) {
+                other.cancelRequested = true;
+                audit.note(other, "stopping: " + why, actor);
+            }
         }
     }
 
@@ -201,6 +217,7 @@ public class RunLedger {
         stop(r, "failed", reason, actor);
         SubmissionRecord s = r.submission;
         if (RunRecord.SCORE.equals(r.purpose) && !DONE.contains(s.status)) {
+            stopSiblings(r, "seed " + r.seed + " was lost to infrastructure", actor);
             s.finishedAt = Instant.now();
             audit.submission(s, "failed", "seed " + r.seed + " " + reason + "; it does not count against the team's quota", actor);
         }
@@ -213,12 +230,17 @@ public class RunLedger {
         audit.run(r, to, reason, actor);
         SubmissionRecord s = r.submission;
         if ("cancelling".equals(s.status)) {
-            long active = em.createQuery("select count(x) from RunRecord x where x.submission.id = :s and x.status in ('queued', 'running')",
-                    Long.class).setParameter("s", s.id).getSingleResult();
-            if (active == 0) {
-                s.finishedAt = Instant.now();
-                audit.submission(s, "cancelled", "its last running seed stopped", actor);
-            }
+            settleCancelling(s, actor);
+        }
+    }
+
+    /** A cancelling submission whose runs have all ended is cancelled. */
+    private void settleCancelling(SubmissionRecord s, String actor) {
+        long active = em.createQuery("select count(x) from RunRecord x where x.submission.id = :s and x.status in ('queued', 'running')",
+                Long.class).setParameter("s", s.id).getSingleResult();
+        if (active == 0) {
+            s.finishedAt = Instant.now();
+            audit.submission(s, "cancelled", "its last running seed stopped", actor);
         }
     }
 

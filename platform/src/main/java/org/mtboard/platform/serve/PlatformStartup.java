@@ -25,10 +25,14 @@ public class PlatformStartup {
     private final BaselineImport baselines;
     private final ServeBanner banner;
     private final WorkerIdentity worker;
+    private final org.mtboard.platform.jobs.RunLedger ledger;
+    private final java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "mtboard-sweeper"));
 
     public PlatformStartup(@ConfigProperty(name = "mtboard.mode") String mode, @ConfigProperty(name = "quarkus.http.port") int port,
                            JobRunrSetup jobRunr, JobQueue queue, AdminAccess admin, BaselineImport baselines, ServeBanner banner,
-                           WorkerIdentity worker) {
+                           WorkerIdentity worker, org.mtboard.platform.jobs.RunLedger ledger) {
+        this.ledger = ledger;
         this.mode = mode;
         this.port = port;
         this.jobRunr = jobRunr;
@@ -45,21 +49,31 @@ public class PlatformStartup {
         if ("serve".equals(mode)) {
             AdminAccess.Issued tokens = admin.ensure();
             String imported = baselines.importOnFirstStart();
-            text.append("\nMTBoard is up: http://localhost:").append(port).append("/\n")
-                    .append("  API          http://localhost:").append(port).append("/api/leaderboards/mt10-rand?tier=smoke\n")
+            text.append("\nMTBoard is up on port ").append(port).append('\n')
+                    .append("  board        http://localhost:").append(port).append("/api/leaderboards/mt10-rand?tier=smoke\n")
                     .append("  OpenAPI      http://localhost:").append(port).append("/q/openapi  (Swagger UI: /q/swagger-ui)\n")
                     .append("  admin token  ").append(tokens.adminToken()).append("  (also in ").append(tokens.adminFile()).append(")\n")
                     .append("  your token   in ").append(tokens.localFile()).append(" (team 'local'); ./mtboard submit uses it\n")
                     .append("  baselines    ").append(imported).append('\n');
         }
         queue.enqueueQueued();
+        sweeper.scheduleWithFixedDelay(this::sweep, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         if ("worker".equals(mode)) {
             text.append("mtboard worker ").append(worker.name()).append(" is taking runs from the queue; stop it with Ctrl-C\n");
         }
         banner.set(text.toString());
     }
 
+    private void sweep() {
+        try {
+            queue.sweepAbandoned(ledger);
+        } catch (RuntimeException e) {
+            org.jboss.logging.Logger.getLogger(PlatformStartup.class).warn("sweep for abandoned runs failed", e);
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        sweeper.shutdownNow();
         jobRunr.stop();
     }
 }
