@@ -63,7 +63,8 @@ class BaselineImportTest {
         assertTrue(summary.startsWith("1 imported"), summary);
         assertTrue(baselines.importFrom(root.resolve("results"), configs).contains("1 already on the board"), "imports once");
 
-        JsonPath board = given().queryParam("tier", "smoke").get("/api/leaderboards/tiny").then().statusCode(200).extract().jsonPath();
+        JsonPath board = TestTeams.board("tiny", "smoke", b -> b.<String>getList("entries.origin").contains(
+                "submissions/results/tiny/smoke/tiny-ppo"));
         Map<String, Object> row = board.<Map<String, Object>>getList("entries").stream()
                 .filter(e -> "submissions/results/tiny/smoke/tiny-ppo".equals(e.get("origin"))).findFirst().orElseThrow();
         long id = ((Number) row.get("id")).longValue();
@@ -82,7 +83,8 @@ class BaselineImportTest {
             assertEquals("finished", r.get("status"), r.toString());
             assertEquals(Boolean.TRUE, r.get("same_checksum"), "same engine, config, seed and machine: bit-identical " + r);
         }
-        given().queryParam("tier", "smoke").get("/api/leaderboards/tiny").then().statusCode(200)
-                .body("entries.find { it.id == " + id + " }.reproduction", org.hamcrest.Matchers.equalTo("3 of 3 re-runs bit-identical"));
+        String reproduction = "entries.find { it.id == " + id + " }.reproduction";
+        assertEquals("3 of 3 re-runs bit-identical", TestTeams.board("tiny", "smoke",
+                b -> "3 of 3 re-runs bit-identical".equals(b.getString(reproduction))).getString(reproduction));
     }
 }

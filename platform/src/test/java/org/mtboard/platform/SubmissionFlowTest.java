@@ -69,8 +69,7 @@ class SubmissionFlowTest {
         }
         assertTrue(done.getList("audit.to").containsAll(List.of("queued", "running", "finished")));
 
-        JsonPath board = given().queryParam("tier", "smoke").get("/api/leaderboards/tiny").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath board = TestTeams.board("tiny", "smoke", b -> TestTeams.lists(b, id));
         Map<String, Object> row = board.getList("entries", Map.class).stream().filter(e -> ((Number) e.get("id")).longValue() == id)
                 .findFirst().orElseThrow();
         @SuppressWarnings("unchecked")
@@ -85,8 +84,7 @@ class SubmissionFlowTest {
         // A second entry: every visible entry of the board keeps a rank, positions 1..n.
         long second = submitted(token, TestTeams.config(2.5e-3), 201);
         assertEquals("finished", waitFor(second, List.of("finished", "failed"), 240).getString("status"));
-        List<Map<String, Object>> ranked = given().queryParam("tier", "smoke").queryParam("limit", 0).get("/api/leaderboards/tiny")
-                .then().statusCode(200).extract().jsonPath().getList("entries");
+        List<Map<String, Object>> ranked = TestTeams.board("tiny", "smoke", b -> TestTeams.lists(b, second)).getList("entries");
         List<Integer> positions = ranked.stream().map(e -> (Integer) e.get("rank")).toList();
         assertEquals(java.util.stream.IntStream.rangeClosed(1, ranked.size()).boxed().toList(), positions, ranked.toString());
 

@@ -35,6 +35,31 @@ public class TestTeams {
                 io.restassured.config.EncoderConfig.encoderConfig().encodeContentTypeAs("application/yaml", io.restassured.http.ContentType.TEXT));
     }
 
+    /**
+     * The board once it satisfies the check: boards are served from memory and may lag the
+     * database by up to half a second (BoardCache), so a test that just changed one waits a little.
+     */
+    public static io.restassured.path.json.JsonPath board(String benchmark, String tier,
+                                                          java.util.function.Predicate<io.restassured.path.json.JsonPath> ready) {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            io.restassured.path.json.JsonPath b = io.restassured.RestAssured.given().queryParam("tier", tier).queryParam("limit", 0)
+                    .get("/api/leaderboards/" + benchmark).then().statusCode(200).extract().jsonPath();
+            if (ready.test(b) || System.nanoTime() > end) {
+                return b;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static boolean lists(io.restassured.path.json.JsonPath board, long id) {
+        return board.<Number>getList("entries.id").stream().anyMatch(x -> x.longValue() == id);
+    }
+
     public static String config() {
         try {
             return Files.readString(Path.of("src/test/resources/tiny-ppo.yaml"));

@@ -12,16 +12,16 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.mtboard.engine.recipe.BenchmarkDefinition;
 import org.mtboard.platform.board.BoardColumns;
-import org.mtboard.platform.board.Leaderboards;
+import org.mtboard.platform.board.BoardCache;
 import org.mtboard.platform.submit.Benchmarks;
 
 /** A benchmark's board for one tier, as JSON or CSV. */
 @Path("/api/leaderboards")
 public class LeaderboardResource {
     private final Benchmarks benchmarks;
-    private final Leaderboards boards;
+    private final BoardCache boards;
 
-    public LeaderboardResource(Benchmarks benchmarks, Leaderboards boards) {
+    public LeaderboardResource(Benchmarks benchmarks, BoardCache boards) {
         this.benchmarks = benchmarks;
         this.boards = boards;
     }
@@ -70,7 +70,7 @@ public class LeaderboardResource {
         if (from < 0) {
             throw ApiError.badField("offset", "must be at least 0; got " + from, "0 or more");
         }
-        byte[] body = boards.render(b.name(), v, t, s, o, csv, rows, from);
+        byte[] body = boards.get(b.name(), v, t, s, o, csv, rows, from);
         return Response.ok(body, csv ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", csv ? "inline; filename=\"" + b.name() + "-" + t + ".csv\"" : null).build();
     }

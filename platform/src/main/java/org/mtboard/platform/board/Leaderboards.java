@@ -11,49 +11,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.mtboard.platform.store.BoardRecord;
 import org.mtboard.platform.store.EntryRecord;
 import org.mtboard.platform.store.SubmissionRecord;
 
-/**
- * A board as JSON or CSV bytes. Boards are ranked when they change (Scoreboard); this only reads
- * the stored rows, and keeps the rendered bytes until the board's version moves, so a busy board
- * costs one small query per request.
- */
+/** A board as JSON or CSV bytes, from the rows Scoreboard stored (BoardCache keeps them). */
 @ApplicationScoped
 public class Leaderboards {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final EntityManager em;
     private final Reproductions reproductions;
-    private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
-
-    private record Rendered(long version, long auditHead, byte[] bytes) {
-    }
-
     public Leaderboards(EntityManager em, Reproductions reproductions) {
         this.em = em;
         this.reproductions = reproductions;
     }
 
-    @Transactional
     /** @param limit rows from offset on (0: all) */
+    @Transactional
     public byte[] render(String benchmark, int version, String tier, String sort, String order, boolean csv, int limit, int offset) {
-        List<Long> versions = em.createQuery("select b.version from BoardRecord b where b.benchmark = ?1 and b.protocolVersion = ?2"
-                + " and b.tier = ?3", Long.class).setParameter(1, benchmark).setParameter(2, version).setParameter(3, tier).getResultList();
-        // The board's version moves when it is re-ranked; the audit log's head moves on every status change (a
-        // reproduction ending, an entry hidden): together they say whether the rendered bytes are still right.
-        long auditHead = em.createQuery("select coalesce(max(a.id), 0) from AuditEvent a", Long.class).getSingleResult();
-        long boardVersion = versions.isEmpty() ? -1 : versions.get(0);
-        String key = benchmark + "|" + version + "|" + tier + "|" + sort + "|" + order + "|" + csv + "|" + limit + "|" + offset;
-        Rendered hit = cache.get(key);
-        if (hit != null && hit.version() == boardVersion && hit.auditHead() == auditHead) {
-            return hit.bytes();
-        }
         List<Map<String, Object>> rows = rows(benchmark, version, tier, sort, order, limit, offset);
-        byte[] bytes = csv ? csv(rows) : json(benchmark, version, tier, rows, limit, offset);
-        cache.put(key, new Rendered(boardVersion, auditHead, bytes));
-        return bytes;
+        return csv ? csv(rows) : json(benchmark, version, tier, rows, limit, offset);
+    }
+
+    /** What BoardCache compares: the audit log's head and the boards' versions. */
+    @Transactional
+    public String stamp() {
+        Object[] row = (Object[]) em.createNativeQuery("select (select coalesce(max(id), 0) from audit_event),"
+                + " (select coalesce(sum(version), 0) from board), (select count(*) from board)").getSingleResult();
+        return row[0] + "/" + row[1] + "/" + row[2];
     }
 
     private List<Map<String, Object>> rows(String benchmark, int version, String tier, String sort, String order, int limit, int offset) {
