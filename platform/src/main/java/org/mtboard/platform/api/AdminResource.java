@@ -24,7 +24,6 @@ import org.mtboard.platform.auth.Teams;
 import org.mtboard.platform.auth.Tokens;
 import org.mtboard.platform.board.Scoreboard;
 import org.mtboard.platform.store.Audit;
-import org.mtboard.platform.store.AuditEvent;
 import org.mtboard.platform.store.EntryRecord;
 import org.mtboard.platform.store.SubmissionRecord;
 import org.mtboard.platform.store.TeamRecord;
@@ -51,8 +50,10 @@ public class AdminResource {
     private final Tokens tokens;
     private final Quotas quotas;
     private final Scoreboard scoreboard;
+    private final Audit audit;
 
-    public AdminResource(CallerResolver callers, Teams teams, Tokens tokens, Quotas quotas, Scoreboard scoreboard) {
+    public AdminResource(CallerResolver callers, Teams teams, Tokens tokens, Quotas quotas, Scoreboard scoreboard, Audit audit) {
+        this.audit = audit;
         this.callers = callers;
         this.teams = teams;
         this.tokens = tokens;
@@ -197,14 +198,7 @@ public class AdminResource {
             throw ApiError.notFound("no entry #" + entryId);
         }
         s.hidden = hidden;
-        AuditEvent e = new AuditEvent();
-        e.at = Instant.now();
-        e.submissionId = s.id;
-        e.fromStatus = s.status;
-        e.toStatus = s.status;
-        e.reason = (hidden ? "hidden from the board: " : "shown on the board again: ") + reason;
-        e.actor = "admin:" + caller.teamName();
-        e.persist();
+        audit.visibility(s, hidden, reason, "admin:" + caller.teamName());
     }
 
     private static int quota(String field, Integer value, int fallback) {

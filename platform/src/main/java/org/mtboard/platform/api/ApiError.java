@@ -53,6 +53,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(429, new Body(error, null, resetsAt), Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 
+    /** What a client sent, echoed in a message: at most 60 characters. */
+    public static String echo(String sent) {
+        return sent.length() <= 60 ? sent : sent.substring(0, 60) + "...";
+    }
+
     public int status() {
         return status;
     }

@@ -38,23 +38,23 @@ public class LeaderboardResource {
                           @HeaderParam("Accept") String accept) {
         BenchmarkDefinition b = benchmarks.find(benchmark);
         if (b == null) {
-            throw ApiError.badField("benchmark", "no benchmark '" + clip(benchmark) + "'", String.join(", ", benchmarks.names()));
+            throw ApiError.badField("benchmark", "no benchmark '" + ApiError.echo(benchmark) + "'", String.join(", ", benchmarks.names()));
         }
         String t = tier == null ? "official" : tier;
         if (!b.tiers().containsKey(t)) {
-            throw ApiError.badField("tier", "benchmark " + b.name() + " has no tier '" + clip(t) + "'", String.join(", ",
+            throw ApiError.badField("tier", "benchmark " + b.name() + " has no tier '" + ApiError.echo(t) + "'", String.join(", ",
                     BenchmarkDefinition.TIER_NAMES.stream().filter(b.tiers()::containsKey).toList()));
         }
         String s = sort == null ? "mean" : sort;
         if (!BoardColumns.SORTABLE.containsKey(s)) {
-            throw ApiError.badField("sort", "cannot sort by '" + clip(s) + "'", String.join(", ", BoardColumns.SORTABLE.keySet()));
+            throw ApiError.badField("sort", "cannot sort by '" + ApiError.echo(s) + "'", String.join(", ", BoardColumns.SORTABLE.keySet()));
         }
         String o = order == null ? (BoardColumns.SORTABLE.get(s).higherIsBetter() ? "desc" : "asc") : order;
         if (!BoardColumns.ORDERS.contains(o)) {
-            throw ApiError.badField("order", "must be asc or desc; got '" + clip(o) + "'", "asc, desc");
+            throw ApiError.badField("order", "must be asc or desc; got '" + ApiError.echo(o) + "'", "asc, desc");
         }
         if (format != null && !List.of("json", "csv").contains(format)) {
-            throw ApiError.badField("format", "must be json or csv; got '" + clip(format) + "'", "json, csv");
+            throw ApiError.badField("format", "must be json or csv; got '" + ApiError.echo(format) + "'", "json, csv");
         }
         int v = version == null ? b.protocolVersion() : version;
         if (v < 1 || v > b.protocolVersion()) {
@@ -75,7 +75,4 @@ public class LeaderboardResource {
                 .header("Content-Disposition", csv ? "inline; filename=\"" + b.name() + "-" + t + ".csv\"" : null).build();
     }
 
-    private static String clip(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
-    }
 }

@@ -31,6 +31,11 @@ public class Audit {
         write(r.submission.id, r.id, r.seed, null, r.status, reason, actor);
     }
 
+    /** An entry hidden from or shown again on its board: no status change, but on the record. */
+    public void visibility(SubmissionRecord s, boolean hidden, String reason, String actor) {
+        write(s.id, null, null, s.status, s.status, (hidden ? "hidden from the board: " : "shown on the board again: ") + reason, actor);
+    }
+
     /** A line with no status change of its own (e.g. a retry that keeps a run queued). */
     public void note(RunRecord r, String reason, String actor) {
         write(r.submission.id, r.id, r.seed, r.status, r.status, reason, actor);

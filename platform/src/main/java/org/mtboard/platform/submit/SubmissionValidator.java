@@ -32,13 +32,13 @@ public class SubmissionValidator {
         if (benchmarkName == null || benchmarkName.isBlank()) {
             problems.add(new Problem("benchmark", "is required (query parameter)", String.join(", ", benchmarks.names())));
         } else if ((benchmark = benchmarks.find(benchmarkName)) == null) {
-            problems.add(new Problem("benchmark", "no benchmark '" + clip(benchmarkName) + "'", String.join(", ", benchmarks.names())));
+            problems.add(new Problem("benchmark", "no benchmark '" + ApiError.echo(benchmarkName) + "'", String.join(", ", benchmarks.names())));
         }
         if (tierName == null || tierName.isBlank()) {
             problems.add(new Problem("tier", "is required (query parameter)", tiersOf(benchmark)));
         } else if (benchmark != null) {
             if (!benchmark.tiers().containsKey(tierName)) {
-                problems.add(new Problem("tier", "benchmark " + benchmark.name() + " has no tier '" + clip(tierName) + "'", tiersOf(benchmark)));
+                problems.add(new Problem("tier", "benchmark " + benchmark.name() + " has no tier '" + ApiError.echo(tierName) + "'", tiersOf(benchmark)));
             } else {
                 tier = benchmark.tier(tierName);
             }
@@ -61,8 +61,4 @@ public class SubmissionValidator {
                 (x, y) -> BenchmarkDefinition.TIER_NAMES.indexOf(x) - BenchmarkDefinition.TIER_NAMES.indexOf(y)).toList());
     }
 
-    /** Echoes at most 60 characters of what the client sent. */
-    private static String clip(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
-    }
 }
