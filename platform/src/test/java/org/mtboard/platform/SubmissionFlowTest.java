@@ -136,9 +136,18 @@ class SubmissionFlowTest {
                 .extract().jsonPath().getLong("id");
         given().auth().oauth2(other).delete("/api/submissions/" + id).then().statusCode(403).body("error", containsString("another team"));
         given().delete("/api/submissions/" + id).then().statusCode(401);
-        given().auth().oauth2(owner).delete("/api/submissions/" + id).then().statusCode(200);
+        // Wait until a seed is training, so the cancel has a running seed to stop at its next epoch.
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (given().get("/api/submissions/" + id).then().extract().jsonPath().<Map<String, Object>>getList("runs").stream()
+                .noneMatch(r -> "running".equals(r.get("status")) && ((Number) r.get("epoch")).intValue() >= 1) && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        given().auth().oauth2(owner).delete("/api/submissions/" + id).then().statusCode(200).body("status", equalTo("cancelling"));
         JsonPath s = waitFor(id, List.of("cancelled"), 120);
-        assertTrue(s.getList("audit.reason", String.class).stream().anyMatch(r -> r.contains("cancelled by team:")), s.prettify());
+        List<String> reasons = s.getList("audit.reason", String.class);
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("cancelled by team:")), s.prettify());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("stopped after epoch") && r.contains("because a cancel was requested")),
+                s.prettify());
         for (Map<String, Object> r : s.<Map<String, Object>>getList("runs")) {
             assertEquals("cancelled", r.get("status"), s.prettify());
         }
