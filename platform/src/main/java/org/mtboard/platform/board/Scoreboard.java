@@ -47,10 +47,12 @@ public class Scoreboard {
 
     private final EntityManager em;
     private final Audit audit;
+    private final org.mtboard.platform.submit.Benchmarks benchmarks;
 
-    public Scoreboard(EntityManager em, Audit audit) {
+    public Scoreboard(EntityManager em, Audit audit, org.mtboard.platform.submit.Benchmarks benchmarks) {
         this.em = em;
         this.audit = audit;
+        this.benchmarks = benchmarks;
     }
 
     /** The submission's entry, then its board, in one transaction. */
@@ -91,7 +93,10 @@ public class Scoreboard {
         e.tier = s.tier;
         e.computedAt = Instant.now();
         e.seedsDone = runs.size();
-        e.seedsTotal = (int) RunRecord.count("submission.id = ?1 and purpose = 'score'", submissionId);
+        // The tier's frozen seeds, not the runs stored: an imported set may hold only some of them.
+        var benchmark = benchmarks.find(s.benchmark);
+        e.seedsTotal = benchmark != null && benchmark.tiers().containsKey(s.tier) ? benchmark.tier(s.tier).seeds().size()
+                : (int) RunRecord.count("submission.id = ?1 and purpose = 'score'", submissionId);
         Map<String, IntervalEstimate> a = report.aggregates().stream().collect(Collectors.toMap(IntervalEstimate::metric, x -> x));
         e.mean = a.get("mean").point();
         e.meanLo = a.get("mean").ciLow();
