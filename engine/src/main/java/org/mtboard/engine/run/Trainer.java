@@ -47,6 +47,14 @@ public final class Trainer implements AutoCloseable {
         default void onCheckpoint(byte[] checkpoint) {
         }
 
+        /**
+         * Asked after each epoch: true takes a checkpoint now, besides the every-N-epochs ones
+         * (the service checkpoints by the clock, so it encodes one only when it will store it).
+         */
+        default boolean checkpointDue() {
+            return false;
+        }
+
         /** A line for the log, e.g. that auto found no GPU and the run uses the CPU backend. */
         default void onNotice(String line) {
         }
@@ -166,7 +174,8 @@ public final class Trainer implements AutoCloseable {
             epochsDone++;
             progress.onEpoch(record, total);
             boolean cancelled = progress.cancelled();
-            if (config.checkpointEvery() > 0 && (epochsDone % config.checkpointEvery() == 0 || epochsDone == total || cancelled)) {
+            boolean scheduled = config.checkpointEvery() > 0 && (epochsDone % config.checkpointEvery() == 0 || epochsDone == total || cancelled);
+            if (scheduled || progress.checkpointDue()) {
                 byte[] bytes = CheckpointFile.encode(this);
                 checkpoint.write(bytes);
                 progress.onCheckpoint(bytes);

@@ -83,6 +83,32 @@ class TrainerTest {
     }
 
     @Test
+    void aCheckpointIsTakenWhenTheProgressSaysOneIsDue() throws IOException {
+        TrainingConfig c = new TrainingConfig(ppo(false), BENCHMARK, TIER, 7, 1, dir.resolve("due"), 0, false, 4);
+        java.util.List<Integer> takenAfter = new java.util.ArrayList<>();
+        int[] epochs = {0};
+        try (Trainer trainer = new Trainer(c)) {
+            trainer.train(new Trainer.Progress() {
+                @Override
+                public void onEpoch(EpochRecord record, int total) {
+                    epochs[0] = record.epoch() + 1;
+                }
+
+                @Override
+                public boolean checkpointDue() {
+                    return epochs[0] % 2 == 0;
+                }
+
+                @Override
+                public void onCheckpoint(byte[] checkpoint) {
+                    takenAfter.add(epochs[0]);
+                }
+            });
+        }
+        assertEquals(List.of(2, 4), takenAfter, "checkpoint_every 0: only the ones the progress asked for");
+    }
+
+    @Test
     void ppoEnvsStartTheirFirstEpisodesStaggered() throws IOException {
         TrainResult r = train(ppo(false), 7, dir.resolve("staggered"), 1, 0, false, 2);
         int ended = r.curve().get(0).episodesEnded();

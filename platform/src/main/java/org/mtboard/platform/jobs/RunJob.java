@@ -72,7 +72,7 @@ public class RunJob {
         }
         Path work = Files.createTempDirectory("mtboard-run-" + runId + "-");
         try {
-            RunManifest m = Runs.train(spec, new Runs.Settings(threads, work, 1, false, 0), claim.checkpoint(),
+            RunManifest m = Runs.train(spec, new Runs.Settings(threads, work, 0, false, 0), claim.checkpoint(),
                     new RunProgress(ledger, runId, checkpointInterval));
             if (m.partial()) {
                 ledger.cancelled(runId, m, worker.name());
