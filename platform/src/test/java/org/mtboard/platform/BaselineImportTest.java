@@ -42,19 +42,21 @@ class BaselineImportTest {
         BenchmarkDefinition tiny = RecipeFiles.readBenchmark(Path.of("src/test/resources/benchmarks/tiny.yaml"));
         for (int seed : tiny.tier("smoke").seeds()) {
             Path out = Files.createDirectories(root.resolve("results/tiny/smoke/tiny-ppo/seed-" + seed));
-            StringBuilder curve = new StringBuilder();
+            List<String> tasks = new java.util.ArrayList<>();
+            List<EpochRecord> epochs = new java.util.ArrayList<>();
             RunManifest m = Runs.train(new RunSpec(RecipeFiles.parseSubmission(TestTeams.config(), "tiny-ppo.yaml"), tiny,
                     tiny.tier("smoke"), seed), new Runs.Settings(1, out, 0, false, 0), null, new Trainer.Progress() {
                         @Override
-                        public void onStart(List<String> tasks, List<EpochRecord> soFar) {
-                            curve.append(CurveCsv.header(tasks)).append('\n');
+                        public void onStart(List<String> taskNames, List<EpochRecord> soFar) {
+                            tasks.addAll(taskNames);
                         }
 
                         @Override
                         public void onEpoch(EpochRecord r, int total) {
-                            curve.append(CurveCsv.row(r)).append('\n');
+                            epochs.add(r);
                         }
                     });
+            String curve = CurveCsv.text(tasks, epochs);
             Files.writeString(out.resolve("result.json"), m.toJson() + "\n");
             Files.writeString(out.resolve("curve.csv"), curve);
         }

@@ -13,11 +13,15 @@ public record BenchmarkDefinition(String name, int protocolVersion, String suite
     public static final Map<String, Integer> TIER_SEEDS = Map.of("smoke", 3, "standard", 5, "official", 10);
     public static final List<String> TIER_NAMES = List.of("smoke", "standard", "official");
 
+    /** The tiers this benchmark defines, in TIER_NAMES order (the keySet of Map.copyOf has none that holds from one run to the next). */
+    public List<String> tierNames() {
+        return TIER_NAMES.stream().filter(tiers::containsKey).toList();
+    }
+
     public Tier tier(String tierName) {
         Tier tier = tiers.get(tierName);
         if (tier == null) {
-            // in TIER_NAMES order: the keySet of Map.copyOf has none that holds from one run to the next
-            String oneOf = "one of " + String.join(", ", TIER_NAMES.stream().filter(tiers::containsKey).toList());
+            String oneOf = "one of " + String.join(", ", tierNames());
             throw new ConfigException(List.of(new ConfigException.Problem("tier", "must be " + oneOf + "; got '" + tierName + "'", oneOf)));
         }
         return tier;

@@ -13,6 +13,13 @@ public final class CurveCsv {
                 + String.join(",", taskNames.stream().map(t -> "sr_" + t).toList());
     }
 
+    /** The header and one line per epoch, each ending in a newline: a whole curve.csv, or its start. */
+    public static String text(List<String> taskNames, List<EpochRecord> records) {
+        StringBuilder b = new StringBuilder(header(taskNames)).append('\n');
+        records.forEach(r -> b.append(row(r)).append('\n'));
+        return b.toString();
+    }
+
     public static String row(EpochRecord r) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%.3f,%.1f,%s,%s,%d,%.4f,%.4f,%.4f,%s,%.4f",
                 r.epoch(), r.frames(), r.wallSeconds(), r.fps(), num(r.meanSuccess()), num(r.meanReturn()), r.episodesEnded(),

@@ -26,9 +26,16 @@ public final class EntryStatistics {
     public record Curve(long[] frames, double[] wallSeconds, List<IntervalEstimate> iqm) {
     }
 
+    /** One seed's mean success rate (the last value seen by then) against frames and wall-clock, at sampled epochs. */
+    public record SeedCurve(long[] frames, double[] wallSeconds, double[] meanSuccess) {
+    }
+
     public record Report(List<IntervalEstimate> aggregates, List<TaskEstimate> perTask, List<IntervalEstimate> profile,
                          Curve curve, double meanReturn) {
     }
+
+    /** Points of each seed's own curve: finer than the pooled one, which carries a band. */
+    public static final int SEED_CURVE_POINTS = 5 * CURVE_POINTS;
 
     private EntryStatistics() {
     }
@@ -70,6 +77,35 @@ public final class EntryStatistics {
         return new Report(aggregates, perTask, profile, curve, meanReturn);
     }
 
+    public static SeedCurve seedCurve(CurveTable c) {
+        int[] at = sampledEpochs(c.epochs(), Math.min(SEED_CURVE_POINTS, c.epochs()));
+        long[] frames = new long[at.length];
+        double[] wall = new double[at.length];
+        double[] success = new double[at.length];
+        double last = 0;
+        int p = 0;
+        for (int epoch = 0; epoch < c.epochs() && p < at.length; epoch++) {
+            if (!Double.isNaN(c.meanSuccess()[epoch])) {
+                last = c.meanSuccess()[epoch];
+            }
+            if (epoch == at[p]) {
+                frames[p] = c.frames()[epoch];
+                wall[p] = c.wallSeconds()[epoch];
+                success[p++] = last;
+            }
+        }
+        return new SeedCurve(frames, wall, success);
+    }
+
+    /** points epoch indices spread evenly over [0, epochs), the last one included. */
+    public static int[] sampledEpochs(int epochs, int points) {
+        int[] at = new int[points];
+        for (int p = 0; p < points; p++) {
+            at[p] = (int) Math.round((double) (p + 1) * epochs / points) - 1;
+        }
+        return at;
+    }
+
     /**
      * Samples every run's curve at the same epochs; a task with no episode ended at an epoch keeps
      * its last value (0 before its first), so the band is over what each seed had shown by then.
@@ -80,10 +116,7 @@ public final class EntryStatistics {
         if (points == 0) {
             return null;
         }
-        int[] at = new int[points];
-        for (int p = 0; p < points; p++) {
-            at[p] = (int) Math.round((double) (p + 1) * epochs / points) - 1;
-        }
+        int[] at = sampledEpochs(epochs, points);
         double[][][] x = new double[curves.size()][tasks.size()][points];
         double[] frameSum = new double[points];
         double[] wall = new double[points];

@@ -226,8 +226,7 @@ public class AdminResource {
         m.put("admin", t.admin);
         m.put("submissions_per_day", t.submissionsPerDay);
         m.put("max_active_runs", t.maxActiveRuns);
-        m.put("submissions_today", quotas.submissionsSince(t.id,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+        m.put("submissions_today", quotas.submissionsSince(t.id, Quotas.dayStart()));
         m.put("active_runs", quotas.activeRuns(t.id));
         return m;
     }

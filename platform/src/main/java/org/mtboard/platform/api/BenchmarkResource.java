@@ -37,15 +37,13 @@ public class BenchmarkResource {
             v.put("episode_length", b.episodeLength());
             v.put("score_epochs", b.scoreEpochs());
             Map<String, Object> tiers = new LinkedHashMap<>();
-            for (String t : BenchmarkDefinition.TIER_NAMES) {
-                if (b.tiers().containsKey(t)) {
-                    Tier tier = b.tier(t);
-                    Map<String, Object> tv = new LinkedHashMap<>();
-                    tv.put("seeds", tier.seeds());
-                    tv.put("frames", tier.frames());
-                    tv.put("num_envs", tier.numEnvs() > 0 ? tier.numEnvs() : null);
-                    tiers.put(t, tv);
-                }
+            for (String t : b.tierNames()) {
+                Tier tier = b.tier(t);
+                Map<String, Object> tv = new LinkedHashMap<>();
+                tv.put("seeds", tier.seeds());
+                tv.put("frames", tier.frames());
+                tv.put("num_envs", tier.numEnvs() > 0 ? tier.numEnvs() : null);
+                tiers.put(t, tv);
             }
             v.put("tiers", tiers);
             out.add(v);

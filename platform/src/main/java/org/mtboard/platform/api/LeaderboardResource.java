@@ -42,8 +42,8 @@ public class LeaderboardResource {
         }
         String t = tier == null ? "official" : tier;
         if (!b.tiers().containsKey(t)) {
-            throw ApiError.badField("tier", "benchmark " + b.name() + " has no tier '" + ApiError.echo(t) + "'", String.join(", ",
-                    BenchmarkDefinition.TIER_NAMES.stream().filter(b.tiers()::containsKey).toList()));
+            throw ApiError.badField("tier", "benchmark " + b.name() + " has no tier '" + ApiError.echo(t) + "'",
+                    String.join(", ", b.tierNames()));
         }
         String s = sort == null ? "mean" : sort;
         if (!BoardColumns.SORTABLE.containsKey(s)) {

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.mtboard.platform.auth.Caller;
 import org.mtboard.platform.auth.CallerResolver;
 import org.mtboard.platform.jobs.JobQueue;
-import org.mtboard.platform.store.RunRecord;
 import org.mtboard.platform.submit.SubmissionMetadata;
 import org.mtboard.platform.submit.SubmissionService;
 import org.mtboard.platform.submit.SubmissionValidator;
@@ -67,10 +66,7 @@ public class SubmissionResource {
             accepted = service.submit(caller, valid);
         }
         if (!accepted.duplicate()) {
-            for (long runId : accepted.runIds()) {
-                RunRecord r = views.run(runId);
-                queue.enqueue(r.id, r.jobId);
-            }
+            accepted.runs().forEach(r -> queue.enqueue(r.runId(), r.jobId()));
         }
         Map<String, Object> view = views.accepted(accepted.submissionId(), accepted.duplicate());
         return accepted.duplicate() ? Response.ok(view).build()

@@ -22,11 +22,6 @@ public class SubmissionViews {
     }
 
     @Transactional
-    public RunRecord run(long runId) {
-        return RunRecord.findById(runId);
-    }
-
-    @Transactional
     public Map<String, Object> accepted(long id, boolean duplicate) {
         SubmissionRecord s = find(id);
         Map<String, Object> v = new LinkedHashMap<>();

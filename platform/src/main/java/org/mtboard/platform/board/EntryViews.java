@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mtboard.engine.run.CurveTable;
 import org.mtboard.engine.run.RunManifest;
-import org.mtboard.engine.stats.EntryStatistics;
 import org.mtboard.platform.api.ApiError;
 import org.mtboard.platform.store.EntryRecord;
 import org.mtboard.platform.store.ImprovementRecord;
@@ -50,7 +48,7 @@ public class EntryViews {
         v.put("per_task", d.perTask());
         v.put("performance_profile", d.profile());
         v.put("curve", d.curve());
-        v.put("curves_per_seed", seedCurves(id));
+        v.put("curves_per_seed", seedCurves(d));
         v.put("probability_of_improvement", improvements(id));
         List<Map<String, Object>> seeds = new ArrayList<>();
         for (EntryDetails.Seed seed : d.seeds()) {
@@ -67,36 +65,18 @@ public class EntryViews {
         return v;
     }
 
-    /** Each seed's mean success rate against frames and wall-clock, sampled like the pooled curve. */
-    private static List<Map<String, Object>> seedCurves(long id) {
+    /** Each seed's mean success rate against frames and wall-clock, as Scoreboard sampled it. */
+    private static List<Map<String, Object>> seedCurves(EntryDetails d) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (RunRecord r : RunRecord.<RunRecord>list("submission.id = ?1 and purpose = 'score' order by seed", id)) {
-            if (r.curveCsv == null) {
+        for (EntryDetails.Seed seed : d.seeds()) {
+            if (seed.curve() == null) {
                 continue;
             }
-            CurveTable c = CurveTable.parse(r.curveCsv);
-            int points = Math.min(EntryStatistics.CURVE_POINTS * 5, c.epochs());
-            List<Long> frames = new ArrayList<>();
-            List<Double> wall = new ArrayList<>();
-            List<Double> success = new ArrayList<>();
-            double last = 0;
-            int p = 0;
-            for (int epoch = 0; epoch < c.epochs() && p < points; epoch++) {
-                if (!Double.isNaN(c.meanSuccess()[epoch])) {
-                    last = c.meanSuccess()[epoch];
-                }
-                if (epoch == Math.round((double) (p + 1) * c.epochs() / points) - 1) {
-                    frames.add(c.frames()[epoch]);
-                    wall.add(c.wallSeconds()[epoch]);
-                    success.add(last);
-                    p++;
-                }
-            }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("seed", r.seed);
-            m.put("frames", frames);
-            m.put("wall_s", wall);
-            m.put("mean_success_rate", success);
+            m.put("seed", seed.seed());
+            m.put("frames", seed.curve().frames());
+            m.put("wall_s", seed.curve().wallSeconds());
+            m.put("mean_success_rate", seed.curve().meanSuccess());
             out.add(m);
         }
         return out;

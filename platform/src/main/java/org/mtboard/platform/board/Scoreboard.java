@@ -79,8 +79,9 @@ public class Scoreboard {
         List<RunRecord> runs = RunRecord.list("submission.id = ?1 and purpose = 'score' and status in ('finished', 'imported') order by seed",
                 submissionId);
         List<RunManifest> manifests = runs.stream().map(r -> RunManifest.fromJson(r.resultJson)).toList();
-        List<CurveTable> curves = runs.stream().allMatch(r -> r.curveCsv != null)
-                ? runs.stream().map(r -> CurveTable.parse(r.curveCsv)).toList() : List.of();
+        // Each curve parsed once: the pooled curve needs every seed's, each seed shows its own where it has one.
+        List<CurveTable> parsed = runs.stream().map(r -> r.curveCsv == null ? null : CurveTable.parse(r.curveCsv)).toList();
+        List<CurveTable> curves = parsed.contains(null) ? List.of() : parsed;
         BootstrapSettings settings = BootstrapSettings.defaults(submissionId).withReps(ENTRY_REPS);
         EntryStatistics.Report report = EntryStatistics.compute(manifests, curves, settings);
         EntryRecord e = EntryRecord.findById(submissionId);
@@ -117,8 +118,10 @@ public class Scoreboard {
         e.gpuHours = manifests.stream().filter(m -> !"cpu".equals(m.backend())).mapToDouble(RunManifest::wallSeconds).sum() / 3600;
         e.fps = manifests.stream().mapToDouble(RunManifest::fps).average().orElse(0);
         List<EntryDetails.Seed> seeds = new ArrayList<>();
-        for (RunRecord r : runs) {
-            seeds.add(new EntryDetails.Seed(r.seed, r.id, r.meanSuccess, r.checksum, r.resultJson));
+        for (int k = 0; k < runs.size(); k++) {
+            RunRecord r = runs.get(k);
+            seeds.add(new EntryDetails.Seed(r.seed, r.id, r.meanSuccess, r.checksum, r.resultJson,
+                    parsed.get(k) == null ? null : EntryStatistics.seedCurve(parsed.get(k))));
         }
         e.detailsJson = json(new EntryDetails(report.aggregates(), report.perTask(), report.profile(), report.curve(), seeds));
         e.persist();

@@ -22,11 +22,13 @@ public class JobQueue {
         this.storage = storage;
     }
 
-    public void enqueue(long runId, UUID jobId) {
+    /** @return whether a job was made (false: it existed already) */
+    public boolean enqueue(long runId, UUID jobId) {
         if (exists(jobId)) {
-            return;
+            return false;
         }
         BackgroundJob.<RunJob>enqueue(jobId, job -> job.execute(runId));
+        return true;
     }
 
     public void delete(UUID jobId) {
@@ -41,10 +43,7 @@ public class JobQueue {
         List<RunRecord> queued = RunRecord.list("status", "queued");
         int added = 0;
         for (RunRecord r : queued) {
-            if (!exists(r.jobId)) {
-                BackgroundJob.<RunJob>enqueue(r.jobId, job -> job.execute(r.id));
-                added++;
-            }
+            added += enqueue(r.id, r.jobId) ? 1 : 0;
         }
         if (added > 0) {
             LOG.infof("queued %d runs that had no job", added);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.mtboard.engine.run.EpochRecord;
+import org.mtboard.engine.run.ProgressLine;
 import org.mtboard.engine.run.RunManifest;
 import org.mtboard.platform.store.Audit;
 import org.mtboard.platform.store.RunRecord;
@@ -77,7 +78,7 @@ public class RunLedger {
     /** One epoch's progress; returns whether a cancel has been asked for. */
     @Transactional
     public boolean epoch(long runId, EpochRecord e, int totalEpochs, String curveRow, String logTail) {
-        double eta = (totalEpochs - e.epoch() - 1) * e.wallSeconds() / (e.epoch() + 1);
+        double eta = ProgressLine.etaSeconds(e, totalEpochs);
         em.createQuery("update RunRecord r set r.epoch = :epoch, r.frames = :frames, r.successRate = :sr, r.etaSeconds = :eta,"
                         + " r.heartbeatAt = :now, r.logTail = :tail, r.curveCsv = concat(coalesce(r.curveCsv, ''), :row) where r.id = :id")
                 .setParameter("epoch", e.epoch() + 1).setParameter("frames", e.frames())

@@ -11,7 +11,7 @@ import org.mtboard.engine.run.Trainer;
 
 /**
  * The engine's progress callback for a run on a worker: each epoch's progress, curve row and log
- * line go to the database; a checkpoint is stored when the last one is older than the interval;
+ * line go to the database; a checkpoint is taken (and stored) when the last one is older than the interval;
  * a cancel asked for through the API is seen at the end of the next epoch.
  */
 final class RunProgress implements Trainer.Progress {
@@ -32,10 +32,8 @@ final class RunProgress implements Trainer.Progress {
 
     @Override
     public void onStart(List<String> taskNames, List<EpochRecord> epochsSoFar) {
-        StringBuilder csv = new StringBuilder(CurveCsv.header(taskNames)).append('\n');
-        epochsSoFar.forEach(e -> csv.append(CurveCsv.row(e)).append('\n'));
         epochsDone = epochsSoFar.size();
-        ledger.startCurve(runId, csv.toString());
+        ledger.startCurve(runId, CurveCsv.text(taskNames, epochsSoFar));
     }
 
     @Override
@@ -54,11 +52,13 @@ final class RunProgress implements Trainer.Progress {
     }
 
     @Override
+    public boolean checkpointDue() {
+        return System.nanoTime() - lastCheckpoint >= checkpointIntervalNanos;
+    }
+
+    @Override
     public void onCheckpoint(byte[] checkpoint) {
-        long now = System.nanoTime();
-        if (now - lastCheckpoint >= checkpointIntervalNanos) {
-            ledger.checkpoint(runId, checkpoint, epochsDone);
-            lastCheckpoint = now;
-        }
+        ledger.checkpoint(runId, checkpoint, epochsDone);
+        lastCheckpoint = System.nanoTime();
     }
 }

@@ -26,7 +26,7 @@ public class Quotas {
     /** Locks the team until the caller's transaction ends and throws 429 if newRuns would overshoot. */
     public TeamRecord reserve(long teamId, int newRuns) {
         TeamRecord team = em.find(TeamRecord.class, teamId, LockModeType.PESSIMISTIC_WRITE);
-        Instant dayStart = LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant dayStart = dayStart();
         long today = submissionsSince(teamId, dayStart);
         if (today >= team.submissionsPerDay) {
             Instant reset = dayStart.plus(Duration.ofDays(1));
@@ -40,6 +40,11 @@ public class Quotas {
                     + team.maxActiveRuns + "; this submission adds " + newRuns + ". The count goes down as runs end", null, 60);
         }
         return team;
+    }
+
+    /** The start of today (UTC), when the daily count began. */
+    public static Instant dayStart() {
+        return LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     public long submissionsSince(long teamId, Instant since) {

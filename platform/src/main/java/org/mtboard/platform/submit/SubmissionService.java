@@ -25,8 +25,12 @@ public class SubmissionService {
         this.audit = audit;
     }
 
-    /** @param duplicate true when an identical live submission existed and is returned instead */
-    public record Accepted(long submissionId, boolean duplicate, List<Long> runIds) {
+    /** A stored run and the id its job gets. */
+    public record QueuedRun(long runId, UUID jobId) {
+    }
+
+    /** @param duplicate true when an identical live submission existed and is returned instead (then no runs) */
+    public record Accepted(long submissionId, boolean duplicate, List<QueuedRun> runs) {
     }
 
     /** A live submission with the same canonical config, benchmark, version and tier, or null. */
@@ -66,13 +70,13 @@ public class SubmissionService {
         s.persist();
         audit.created(s, "submitted by team " + team.name + " with " + seeds + " frozen seeds " + v.tier().seeds(),
                 "team:" + team.name);
-        List<Long> runIds = new ArrayList<>();
+        List<QueuedRun> runs = new ArrayList<>();
         for (int seed : v.tier().seeds()) {
             RunRecord r = newRun(s, seed, RunRecord.SCORE, "queued", v);
             audit.created(r, "queued for seed " + seed, "team:" + team.name);
-            runIds.add(r.id);
+            runs.add(new QueuedRun(r.id, r.jobId));
         }
-        return new Accepted(s.id, false, runIds);
+        return new Accepted(s.id, false, runs);
     }
 
     /** A run row for one seed, sized from the engine's own epoch rule. */

@@ -57,8 +57,7 @@ public class SubmissionValidator {
     }
 
     private static String tiersOf(BenchmarkDefinition b) {
-        return b == null ? String.join(", ", BenchmarkDefinition.TIER_NAMES) : String.join(", ", b.tiers().keySet().stream().sorted(
-                (x, y) -> BenchmarkDefinition.TIER_NAMES.indexOf(x) - BenchmarkDefinition.TIER_NAMES.indexOf(y)).toList());
+        return String.join(", ", b == null ? BenchmarkDefinition.TIER_NAMES : b.tierNames());
     }
 
 }

@@ -13,7 +13,7 @@ import org.mtboard.engine.run.EpochRecord
  */
 class CurveFile(private val file: Path) {
     fun start(taskNames: List<String>, epochsSoFar: List<EpochRecord>) {
-        Files.writeString(file, CurveCsv.header(taskNames) + "\n" + epochsSoFar.joinToString("") { CurveCsv.row(it) + "\n" })
+        Files.writeString(file, CurveCsv.text(taskNames, epochsSoFar))
     }
 
     fun append(record: EpochRecord) {

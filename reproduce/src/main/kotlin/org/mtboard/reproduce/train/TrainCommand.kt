@@ -7,6 +7,7 @@ import java.util.concurrent.Callable
 import org.mtboard.engine.recipe.ConfigException
 import org.mtboard.engine.run.BackendChoice
 import org.mtboard.engine.run.EpochRecord
+import org.mtboard.engine.run.ProgressLine
 import org.mtboard.engine.run.RunSpec
 import org.mtboard.engine.run.Runs
 import org.mtboard.engine.run.Trainer
@@ -81,7 +82,7 @@ class TrainCommand : Callable<Int> {
 
             override fun onEpoch(record: EpochRecord, totalEpochs: Int) {
                 curveFile.append(record)
-                err.println(progressLine(record, totalEpochs))
+                err.println(ProgressLine.of(record, totalEpochs))
             }
         })
         val json = manifest.toJson()
@@ -94,12 +95,5 @@ class TrainCommand : Callable<Int> {
                 if (manifest.partial()) " [partial]" else "", out))
         }
         return 0
-    }
-
-    private fun progressLine(r: EpochRecord, total: Int): String {
-        val remaining = (total - r.epoch() - 1) * r.wallSeconds() / (r.epoch() + 1)
-        val sr = if (r.hasEpisodes()) "%.3f".format(Locale.ROOT, r.meanSuccess()) else "  -  "
-        return "epoch %d/%d  frames %,d  SR %s  std %.3f  fps %,.0f  ETA %dm%02ds".format(Locale.ROOT, r.epoch() + 1, total, r.frames(),
-            sr, r.actionStd(), r.fps(), (remaining / 60).toInt(), (remaining % 60).toInt())
     }
 }
