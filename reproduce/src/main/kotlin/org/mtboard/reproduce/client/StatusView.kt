@@ -72,6 +72,7 @@ object StatusView {
         val eta = run.get("eta_s")?.takeIf { it.isNumber }?.let { Format.duration(it.asDouble().roundToInt().toLong()) } ?: "-"
         val status = run.text("status") ?: "unknown"
         val details = listOfNotNull(
+            reproduction(run),
             run.get("attempts")?.takeIf { it.isNumber && it.asInt() > 0 }?.let { "attempt ${it.asInt()}" },
             run.text("worker")?.let { "worker $it" },
         )
@@ -79,6 +80,16 @@ object StatusView {
             run.path("seed").asText(), "#".repeat(filled), "-".repeat(BAR_CELLS - filled), percent,
             run.path("epoch").asLong(), run.path("epochs_total").asLong(), sr, eta,
             status + if (details.isEmpty()) "" else " (${details.joinToString(", ")})")
+    }
+
+    /** For a re-execution of an imported seed (purpose reproduction): what it re-runs, and once done, whether it matched. */
+    private fun reproduction(run: JsonNode): String? {
+        if (run.text("purpose") != "reproduction") return null
+        return when (run.path("reproduces").get("same_checksum")?.takeIf { it.isBoolean }?.asBoolean()) {
+            true -> "re-run of the imported seed: same checksum"
+            false -> "re-run of the imported seed: different checksum"
+            null -> "re-run of the imported seed"
+        }
     }
 
     /**

@@ -107,6 +107,29 @@ class StatusCliTest {
     }
 
     @Test
+    fun reRunsOfImportedSeedsSayWhatTheyReRunAndWhetherTheyMatched() = FakeService().use { s ->
+        s.answer(200, """{"id": 1, "method": "MT-PPO", "benchmark": "mt10-rand", "protocol_version": 2, "tier": "smoke",
+            "status": "imported", "queue_position": null, "created_at": "2025-03-01T08:00:00Z", "finished_at": null,
+            "runs": [
+              {"seed": 101, "purpose": "score", "status": "imported", "attempts": 0, "worker": null, "epoch": 1832,
+               "epochs_total": 1832, "frames": 15007744, "frames_total": 15007744, "success_rate": null, "eta_s": null, "error": null},
+              {"seed": 101, "purpose": "reproduction", "status": "finished", "attempts": 1, "worker": "host-1", "epoch": 1832,
+               "epochs_total": 1832, "frames": 15007744, "frames_total": 15007744, "success_rate": 0.9, "eta_s": 0, "error": null,
+               "reproduces": {"run": 1, "same_checksum": true}},
+              {"seed": 102, "purpose": "reproduction", "status": "running", "attempts": 1, "worker": "host-1", "epoch": 10,
+               "epochs_total": 1832, "frames": 81920, "frames_total": 15007744, "success_rate": 0.1, "eta_s": 600, "error": null,
+               "reproduces": {"run": 2, "same_checksum": null}}
+            ],
+            "audit": [], "log_tail": []}""")
+        val (code, out, err) = mtboard(env(emptyMap(), home), "status", "1", "--server", s.url)
+        assertEquals(0, code, err)
+        val lines = out.lines()
+        assertTrue(lines[1].endsWith("imported"), lines[1])
+        assertTrue(lines[2].endsWith("finished (re-run of the imported seed: same checksum, attempt 1, worker host-1)"), lines[2])
+        assertTrue(lines[3].endsWith("running (re-run of the imported seed, attempt 1, worker host-1)"), lines[3])
+    }
+
+    @Test
     fun connectionRefusedExitsOne() {
         val url = FakeService().use { it.url }
         val (code, _, err) = mtboard(env(emptyMap(), home), "status", "12", "--server", url)
