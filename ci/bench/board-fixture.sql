@@ -3,9 +3,10 @@
 -- are not results and never go near a real board. Run: psql -v ON_ERROR_STOP=1 -f board-fixture.sql
 select setseed(0.42);
 insert into team (name, is_admin, submissions_per_day, max_active_runs) values ('load-fixture', false, 0, 0);
-insert into submission (team_id, config_text, config_hash, benchmark, protocol_version, tier, method, algorithm, status, origin, created_at, finished_at)
+insert into submission (team_id, config_text, config_hash, benchmark, protocol_version, tier, method, algorithm, network, scheme, status, origin, created_at, finished_at)
 select (select id from team where name = 'load-fixture'), 'synthetic load-test row', md5('fixture' || k), 'mt10-rand', 2, 'smoke',
-       'fixture entry ' || k, case when k % 2 = 0 then 'mt-ppo' else 'mt-grpo' end, 'finished', 'load-test fixture (ci/bench/board-fixture.sql)',
+       'fixture entry ' || k, case when k % 2 = 0 then 'mt-ppo' else 'mt-grpo' end, 'MLP 256-128-64 elu',
+       case when k % 3 = 0 then 'multi-head' else 'shared' end, 'finished', 'load-test fixture (ci/bench/board-fixture.sql)',
        now() - (k || ' minutes')::interval, now()
 from generate_series(1, 1000) k;
 insert into entry (submission_id, benchmark, protocol_version, tier, computed_at, seeds_done, seeds_total, mean, mean_lo, mean_hi,

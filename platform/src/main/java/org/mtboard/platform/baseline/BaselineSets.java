@@ -81,6 +81,8 @@ public class BaselineSets {
         s.tier = tierName;
         s.method = submission.name();
         s.algorithm = submission.algorithm().label();
+        s.network = submission.network().label();
+        s.scheme = submission.network().schemeLabel();
         s.description = "Baseline " + baseline + " (submissions/baselines/" + baseline + ".yaml), trained with `mtboard train`.";
         s.origin = origin;
         s.createdAt = Instant.now();

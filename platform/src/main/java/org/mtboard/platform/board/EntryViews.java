@@ -28,6 +28,8 @@ public class EntryViews {
         v.put("id", id);
         v.put("method", s.method);
         v.put("algorithm", s.algorithm);
+        v.put("network", s.network);
+        v.put("scheme", s.scheme);
         v.put("team", s.team.name);
         v.put("description", s.description);
         v.put("paper_url", s.paperUrl);

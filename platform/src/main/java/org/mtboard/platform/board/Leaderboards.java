@@ -60,6 +60,8 @@ public class Leaderboards {
             r.put("id", e.submissionId);
             r.put("method", s.method);
             r.put("algorithm", s.algorithm);
+            r.put("network", s.network);
+            r.put("scheme", s.scheme);
             r.put("team", s.team.name);
             r.put("origin", s.origin);
             r.put("seeds_done", e.seedsDone);
@@ -109,7 +111,7 @@ public class Leaderboards {
         }
     }
 
-    static final List<String> CSV_COLUMNS = List.of("rank", "rank_tier", "id", "method", "algorithm", "team", "origin", "seeds_done",
+    static final List<String> CSV_COLUMNS = List.of("rank", "rank_tier", "id", "method", "algorithm", "network", "scheme", "team", "origin", "seeds_done",
             "seeds_total", "mean", "mean_lo", "mean_hi", "median", "median_lo", "median_hi", "iqm", "iqm_lo", "iqm_hi", "optimality_gap",
             "optimality_gap_lo", "optimality_gap_hi", "mean_return", "frames", "wall_s", "cpu_hours", "gpu_hours", "fps", "submitted_at",
             "reproduction");

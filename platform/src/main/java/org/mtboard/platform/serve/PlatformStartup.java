@@ -26,13 +26,16 @@ public class PlatformStartup {
     private final ServeBanner banner;
     private final WorkerIdentity worker;
     private final org.mtboard.platform.jobs.RunLedger ledger;
+    private final org.mtboard.platform.store.NetworkLabels labels;
     private final java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "mtboard-sweeper"));
 
     public PlatformStartup(@ConfigProperty(name = "mtboard.mode") String mode, @ConfigProperty(name = "quarkus.http.port") int port,
                            JobRunrSetup jobRunr, JobQueue queue, AdminAccess admin, BaselineImport baselines, ServeBanner banner,
-                           WorkerIdentity worker, org.mtboard.platform.jobs.RunLedger ledger) {
+                           WorkerIdentity worker, org.mtboard.platform.jobs.RunLedger ledger,
+                           org.mtboard.platform.store.NetworkLabels labels) {
         this.ledger = ledger;
+        this.labels = labels;
         this.mode = mode;
         this.port = port;
         this.jobRunr = jobRunr;
@@ -45,12 +48,14 @@ public class PlatformStartup {
 
     void start(@Observes StartupEvent event) throws Exception {
         jobRunr.start();
+        labels.backfill();
         StringBuilder text = new StringBuilder();
         if ("serve".equals(mode)) {
             AdminAccess.Issued tokens = admin.ensure();
             String imported = baselines.importOnFirstStart();
             text.append("\nMTBoard is up on port ").append(port).append('\n')
-                    .append("  board        http://localhost:").append(port).append("/api/leaderboards/mt10-rand?tier=smoke\n")
+                    .append("  board        http://localhost:").append(port).append("/board.html?benchmark=mt10-rand\n")
+                    .append("  board JSON   http://localhost:").append(port).append("/api/leaderboards/mt10-rand?tier=smoke\n")
                     .append("  OpenAPI      http://localhost:").append(port).append("/q/openapi  (Swagger UI: /q/swagger-ui)\n")
                     .append("  admin token  ").append(tokens.adminToken()).append("  (also in ").append(tokens.adminFile()).append(")\n")
                     .append("  your token   in ").append(tokens.localFile()).append(" (team 'local'); ./mtboard submit uses it\n")

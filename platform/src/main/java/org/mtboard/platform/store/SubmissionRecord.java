@@ -32,6 +32,9 @@ public class SubmissionRecord extends PanacheEntityBase {
     public String tier;
     public String method;
     public String algorithm;
+    /** The network in a few words (NetworkConfig.label) and its MTRL scheme (NetworkConfig.schemeLabel). */
+    public String network;
+    public String scheme;
     public String description;
     @Column(name = "paper_url")
     public String paperUrl;
