@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sample-efficiency curves: the IQM at each checkpoint of a runs x tasks x checkpoints array, with
+ * Sample-efficiency curves: the IQM (or mean) at each checkpoint of a runs x tasks x checkpoints array, with
  * pointwise intervals (STATS.md section 3.3). Every (run, task, checkpoint) cell draws its own run
  * index, so the bands are pointwise in time, not a simultaneous band; curve-level quantities (area,
  * time to threshold) must not be bootstrapped through this.
@@ -13,7 +13,53 @@ public final class CurveEstimates {
     private CurveEstimates() {
     }
 
+    /** A curve's statistic over the pooled runs x tasks scores of one checkpoint. */
+    private enum Statistic {
+        IQM("iqm") {
+            double ofPooled(double[] values) {
+                return TrimmedMean.iqmInPlace(values, values.length);
+            }
+
+            double of(double[][] rows) {
+                return Metrics.iqm(rows);
+            }
+        },
+        MEAN("mean") {
+            double ofPooled(double[] values) {
+                double sum = 0;
+                for (double v : values) {
+                    sum += v;
+                }
+                return sum / values.length;
+            }
+
+            double of(double[][] rows) {
+                return Metrics.mean(rows);
+            }
+        };
+
+        final String label;
+
+        Statistic(String label) {
+            this.label = label;
+        }
+
+        /** May reorder values (the IQM sorts them in place). */
+        abstract double ofPooled(double[] values);
+
+        abstract double of(double[][] rows);
+    }
+
     public static List<IntervalEstimate> iqmCurve(double[][][] x, BootstrapSettings s) {
+        return curve(x, s, Statistic.IQM);
+    }
+
+    /** The mean over runs and tasks at each checkpoint, with the same pointwise intervals as the IQM curve. */
+    public static List<IntervalEstimate> meanCurve(double[][][] x, BootstrapSettings s) {
+        return curve(x, s, Statistic.MEAN);
+    }
+
+    private static List<IntervalEstimate> curve(double[][][] x, BootstrapSettings s, Statistic statistic) {
         int n = x.length;
         int m = x[0].length;
         int checkpoints = x[0][0].length;
@@ -34,7 +80,7 @@ public final class CurveEstimates {
         }
         double[] points = new double[checkpoints];
         for (int t = 0; t < checkpoints; t++) {
-            points[t] = Metrics.iqm(slice(x, t));
+            points[t] = statistic.of(slice(x, t));
         }
         double[][] replicates = new double[checkpoints][s.reps()];
         StratifiedBootstrap.forEachChunk(s, (from, to) -> {
@@ -57,7 +103,7 @@ public final class CurveEstimates {
                             pooled[p++] = x[r[i][k][t]][k][t];
                         }
                     }
-                    replicates[t][b] = TrimmedMean.iqmInPlace(pooled, pooled.length);
+                    replicates[t][b] = statistic.ofPooled(pooled);
                 }
             }
         });
@@ -65,9 +111,9 @@ public final class CurveEstimates {
         for (int t = 0; t < checkpoints; t++) {
             int checkpoint = t;
             double[] jackknife = s.method() == IntervalMethod.BCA
-                    ? Jackknife.leaveOneRunOut(slice(x, t), rows -> new double[] {Metrics.iqm(rows)})[0] : null;
+                    ? Jackknife.leaveOneRunOut(slice(x, t), rows -> new double[] {statistic.of(rows)})[0] : null;
             double[] ci = Intervals.interval(s.method(), replicates[t], points[t], s.confidence(), jackknife);
-            out.add(IntervalEstimate.of("iqm@" + checkpoint, null, null, points[t], ci, s, n, m));
+            out.add(IntervalEstimate.of(statistic.label + "@" + checkpoint, null, null, points[t], ci, s, n, m));
         }
         return out;
     }

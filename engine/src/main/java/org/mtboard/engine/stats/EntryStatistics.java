@@ -22,8 +22,11 @@ public final class EntryStatistics {
     public record TaskEstimate(String task, double successRate, double lo, double hi, double meanReturn) {
     }
 
-    /** The curve at sampled epochs: frames and wall-clock (means over seeds) and the IQM with its band. */
-    public record Curve(long[] frames, double[] wallSeconds, List<IntervalEstimate> iqm) {
+    /**
+     * The curve at sampled epochs: frames and wall-clock (means over seeds), the IQM and the mean with their bands.
+     * mean is null in entries scored before it was added (their stored details hold the IQM only).
+     */
+    public record Curve(long[] frames, double[] wallSeconds, List<IntervalEstimate> iqm, List<IntervalEstimate> mean) {
     }
 
     /** One seed's mean success rate (the last value seen by then) against frames and wall-clock, at sampled epochs. */
@@ -145,6 +148,6 @@ public final class EntryStatistics {
         for (int p = 0; p < points; p++) {
             frames[p] = Math.round(frameSum[p] / curves.size());
         }
-        return new Curve(frames, wall, CurveEstimates.iqmCurve(x, s));
+        return new Curve(frames, wall, CurveEstimates.iqmCurve(x, s), CurveEstimates.meanCurve(x, s));
     }
 }

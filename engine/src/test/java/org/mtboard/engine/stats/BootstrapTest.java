@@ -212,5 +212,12 @@ class BootstrapTest {
         }
         assertTrue(curve.get(2).point() > curve.get(0).point());
         assertEquals(curve, CurveEstimates.iqmCurve(x, settings(1000, 5, 1)));
+        List<IntervalEstimate> mean = CurveEstimates.meanCurve(x, settings(1000, 5, 2));
+        for (int t = 0; t < 3; t++) {
+            assertEquals(Metrics.mean(CurveEstimates.slice(x, t)), mean.get(t).point(), 1e-15);
+            assertTrue(mean.get(t).ciLow() <= mean.get(t).point() && mean.get(t).point() <= mean.get(t).ciHigh(), "mean@" + t);
+            assertEquals("mean@" + t, mean.get(t).metric());
+        }
+        assertEquals(mean, CurveEstimates.meanCurve(x, settings(1000, 5, 1)), "same on any thread count");
     }
 }
