@@ -81,7 +81,7 @@ charts.taskBars = function (container, tasks) {
 
 /**
  * A line chart with an interval band: the pooled curve (mean line + band) over faint per-seed lines.
- * pooled: {x: [], point: [], lo: [], hi: []}; seeds: [{label, x: [], y: []}]
+ * pooled: {x: [], point: [], lo: [], hi: [], second?: []} (second: another statistic, dashed); seeds: [{label, x: [], y: []}]
  */
 charts.curve = function (container, pooled, seeds, opts) {
   const width = 560, height = 300, m = { l: 52, r: 16, t: 12, b: 40 };
@@ -108,6 +108,10 @@ charts.curve = function (container, pooled, seeds, opts) {
       .attr("d", d3.area().x(i => x(pooled.x[i])).y0(i => y(pooled.lo[i])).y1(i => y(pooled.hi[i]))(idx));
     svg.append("path").attr("class", "mean-line")
       .attr("d", d3.line().x(i => x(pooled.x[i])).y(i => y(pooled.point[i]))(idx));
+    if (pooled.second) {
+      svg.append("path").attr("class", "second-line")
+        .attr("d", d3.line().x(i => x(pooled.x[i])).y(i => y(pooled.second[i]))(idx));
+    }
   }
 };
 

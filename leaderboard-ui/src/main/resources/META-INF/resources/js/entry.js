@@ -31,22 +31,30 @@ function renderCurves(e) {
     document.getElementById("curve-frames").append(mt.el("p", { class: "muted" }, "No learning curve was stored with these seeds."));
     return;
   }
-  const pooled = xs => ({ x: xs, point: c.iqm.map(p => p.point), lo: c.iqm.map(p => p.ciLow), hi: c.iqm.map(p => p.ciHigh) });
+  // The band is the mean's where the entry has it (entries scored before it was stored have the IQM's only).
+  const band = c.mean || c.iqm;
+  const bandName = c.mean ? "mean" : "IQM";
+  document.getElementById("curve-note").textContent = `Mean success rate over tasks: each seed as a faint line; the bold line and band are the ${bandName}`
+    + ` over seeds and tasks with its 95% pointwise interval` + (c.mean ? "; the dashed line is the IQM." : ".");
+  const pooled = xs => ({ x: xs, point: band.map(p => p.point), lo: band.map(p => p.ciLow), hi: band.map(p => p.ciHigh),
+    second: c.mean ? c.iqm.map(p => p.point) : null });
   const seeds = key => e.curves_per_seed.map(s => ({ label: String(s.seed), x: s[key], y: s.mean_success_rate }));
   charts.curve(document.getElementById("curve-frames"), pooled(c.frames), seeds("frames"), {
-    label: `Success rate against frames for ${e.curves_per_seed.length} seeds, IQM with 95% band; the table "Curve values" has the numbers`,
+    label: `Success rate against frames for ${e.curves_per_seed.length} seeds, ${bandName} with 95% band; the table "Curve values" has the numbers`,
     xFormat: d3.format(".2s"), xTitle: "frames", yTitle: "success rate",
   });
   charts.curve(document.getElementById("curve-wall"), pooled(c.wallSeconds.map(s => s / 60)), seeds("wall_s").map(s => ({ ...s, x: s.x.map(v => v / 60) })), {
-    label: `Success rate against wall-clock minutes for ${e.curves_per_seed.length} seeds, IQM with 95% band; the table "Curve values" has the numbers`,
+    label: `Success rate against wall-clock minutes for ${e.curves_per_seed.length} seeds, ${bandName} with 95% band; the table "Curve values" has the numbers`,
     xFormat: d3.format(".0f"), xTitle: "wall-clock (minutes)", yTitle: "success rate",
   });
-  const rows = c.frames.map((f, i) => ({ f, w: c.wallSeconds[i], p: c.iqm[i] }));
-  document.getElementById("curve-table").append(mt.table("IQM success rate over seeds and tasks along training", [
+  const rows = c.frames.map((f, i) => ({ f, w: c.wallSeconds[i], iqm: c.iqm[i], mean: c.mean ? c.mean[i] : null }));
+  const columns = [
     { label: "Frames", value: r => mt.num(r.f), class: "num" },
     { label: "Wall-clock", value: r => mt.duration(r.w), class: "num" },
-    { label: "IQM [95% CI]", value: r => intervalCells(r.p.point, r.p.ciLow, r.p.ciHigh), class: "num" },
-  ], rows));
+  ];
+  if (c.mean) columns.push({ label: "Mean [95% CI]", value: r => intervalCells(r.mean.point, r.mean.ciLow, r.mean.ciHigh), class: "num" });
+  columns.push({ label: "IQM [95% CI]", value: r => intervalCells(r.iqm.point, r.iqm.ciLow, r.iqm.ciHigh), class: "num" });
+  document.getElementById("curve-table").append(mt.table("Success rate over seeds and tasks along training", columns, rows));
 }
 
 function renderProfile(e) {

@@ -1,8 +1,9 @@
 // The status page of one submission: submission.html?id=N, refreshed from GET /api/submissions/N every 2 s
-// until the submission ends (finished, failed or cancelled).
+// until the submission ends (finished, failed or cancelled) and no re-run of it is active.
 "use strict";
 
 const ENDED = ["finished", "failed", "cancelled"];
+const ACTIVE = ["queued", "running", "cancelling"];
 
 function runRow(r) {
   const fraction = r.epochs_total ? r.epoch / r.epochs_total : 0;
@@ -62,7 +63,9 @@ async function main() {
       render(s);
       document.getElementById("error").hidden = true;
       document.body.dataset.ready = "true";
-      if (ENDED.includes(s.status)) return;
+      // Stop once nothing can change: the submission has ended, or (an imported one) none of its re-runs is active.
+      const active = s.runs.some(r => ACTIVE.includes(r.status));
+      if (ENDED.includes(s.status) || (!active && !ACTIVE.includes(s.status))) return;
     } catch (e) {
       mt.showError(`Could not load submission #${id}: ${e.message}` + (e.status === 404 ? "" : " (retrying)"));
       if (e.status === 404 || e.status === 400) return;

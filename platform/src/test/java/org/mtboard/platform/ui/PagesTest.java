@@ -161,6 +161,8 @@ class PagesTest {
             assertEquals(3, b.all("#curve-frames svg .seed-line").size(), "a faint line per seed");
             assertEquals(1, b.all("#curve-frames svg .mean-line").size());
             assertEquals(1, b.all("#curve-frames svg .band").size());
+            assertEquals(1, b.all("#curve-frames svg .second-line").size(), "the IQM beside the mean");
+            assertTrue(b.one("#curve-note").getText().contains("band are the mean"), b.one("#curve-note").getText());
             assertEquals(3, b.all("#curve-wall svg .seed-line").size());
             assertEquals(1, b.all("#profile-chart svg .band").size());
             assertEquals(3, b.all("#seeds tbody tr").size(), "a row per seed");
@@ -225,7 +227,8 @@ class PagesTest {
     void pagesFitAPhoneAndALaptop() throws Exception {
         for (int width : new int[] {390, 1280}) {
             try (Browser b = new Browser(width, 900)) {
-                for (String p : List.of("board.html?benchmark=tiny&tier=smoke", "entry.html?id=" + ppoEntry, "submit.html")) {
+                for (String p : List.of("index.html", "board.html?benchmark=tiny&tier=smoke", "entry.html?id=" + ppoEntry, "submit.html",
+                        "submission.html?id=" + ppoEntry)) {
                     b.open(page(p));
                     long scroll = ((Number) b.js("return document.documentElement.scrollWidth")).longValue();
                     long inner = ((Number) b.js("return window.innerWidth")).longValue();
