@@ -7,17 +7,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rate="${1:-200}"
 seconds="${2:-60}"
-jar="$root/platform/target/quarkus-app/quarkus-run.jar"
-work="$(mktemp -d)"
-port=$((20000 + RANDOM % 20000))
+work=""; serve=""
 trap 'kill $serve 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-java -Dai.djl.offline=true -Dmtboard.home="$work/home" -Dmtboard.benchmarks-dir="$root/submissions/benchmarks" \
-  -Dmtboard.baselines-dir="$root/submissions/baselines" -Dmtboard.results-dir="$work/no-results" \
-  -jar "$jar" serve --port "$port" > "$work/serve.log" 2>&1 &
-serve=$!
-for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 1; done
-pg_port="$(sed -E 's#.*localhost:([0-9]+)/.*#\1#' "$work/home/db-url")"
-PGPASSWORD=postgres psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -f "$root/ci/bench/board-fixture.sql"
+. "$root/ci/bench/fixture-server.sh"
+start_fixture_server "$root"
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$serve/status"; }
 page="http://127.0.0.1:$port/api/leaderboards/mt10-rand?tier=smoke"
 full="$page&limit=0"
