@@ -80,9 +80,7 @@ public class BaselineSets {
         s.protocolVersion = benchmark.protocolVersion();
         s.tier = tierName;
         s.method = submission.name();
-        s.algorithm = submission.algorithm().label();
-        s.network = submission.network().label();
-        s.scheme = submission.network().schemeLabel();
+        s.labelFrom(submission);
         s.description = "Baseline " + baseline + " (submissions/baselines/" + baseline + ".yaml), trained with `mtboard train`.";
         s.origin = origin;
         s.createdAt = Instant.now();

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.mtboard.engine.recipe.RecipeFiles;
-import org.mtboard.engine.recipe.Submission;
 
 /**
  * Gives submissions stored before migration V2 their network and scheme labels, read from their own config text
@@ -17,9 +16,7 @@ public class NetworkLabels {
         int n = 0;
         for (SubmissionRecord s : SubmissionRecord.<SubmissionRecord>list("scheme is null")) {
             try {
-                Submission parsed = RecipeFiles.parseSubmission(s.configText, "submission #" + s.id);
-                s.network = parsed.network().label();
-                s.scheme = parsed.network().schemeLabel();
+                s.labelFrom(RecipeFiles.parseSubmission(s.configText, "submission #" + s.id));
                 n++;
             } catch (RuntimeException e) {
                 // A stored config the engine no longer reads keeps blank labels; the service still starts.

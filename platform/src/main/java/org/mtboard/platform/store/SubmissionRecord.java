@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.mtboard.engine.recipe.Submission;
 
 /** A submitted (or imported) config for one benchmark, protocol version and tier. */
 @Entity
@@ -47,4 +48,11 @@ public class SubmissionRecord extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The board's labels of a parsed config: algorithm, network and scheme, each as the engine names it. */
+    public void labelFrom(Submission parsed) {
+        algorithm = parsed.algorithm().label();
+        network = parsed.network().label();
+        scheme = parsed.network().schemeLabel();
+    }
 }

@@ -61,9 +61,7 @@ public class SubmissionService {
         s.protocolVersion = v.benchmark().protocolVersion();
         s.tier = v.tier().name();
         s.method = v.metadata().method() != null ? v.metadata().method() : v.submission().name();
-        s.algorithm = v.submission().algorithm().label();
-        s.network = v.submission().network().label();
-        s.scheme = v.submission().network().schemeLabel();
+        s.labelFrom(v.submission());
         s.description = v.metadata().description();
         s.paperUrl = v.metadata().paperUrl();
         s.codeUrl = v.metadata().codeUrl();
