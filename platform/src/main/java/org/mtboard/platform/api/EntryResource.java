@@ -6,10 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.mtboard.engine.stats.EntryStatistics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.mtboard.platform.board.EntryViews;
 
@@ -36,23 +33,18 @@ public class EntryResource {
     @Produces("application/yaml")
     @Operation(summary = "The entry's submitted config, byte for byte as submitted (YAML or JSON)")
     public Response config(@PathParam("id") String id) {
-        Map<String, Object> e = views.entry(Ids.parse(id, "id"));
-        return Response.ok(e.get("config"), "application/yaml; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"entry-" + e.get("id") + ".yaml\"").build();
+        long entry = Ids.parse(id, "id");
+        return Response.ok(views.config(entry), "application/yaml; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"entry-" + entry + ".yaml\"").build();
     }
 
     @GET
     @Path("/{id}/tasks.csv")
     @Produces("text/csv")
     @Operation(summary = "The entry's per-task success rate (point and 95% interval) and mean return, as CSV")
-    @SuppressWarnings("unchecked")
     public Response tasksCsv(@PathParam("id") String id) {
-        Map<String, Object> e = views.entry(Ids.parse(id, "id"));
-        StringBuilder b = new StringBuilder("task,success_rate,success_rate_lo,success_rate_hi,mean_return\n");
-        for (EntryStatistics.TaskEstimate t : (List<EntryStatistics.TaskEstimate>) e.get("per_task")) {
-            b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s\n", t.task(), t.successRate(), t.lo(), t.hi(), t.meanReturn()));
-        }
-        return Response.ok(b.toString(), "text/csv; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"entry-" + e.get("id") + "-tasks.csv\"").build();
+        long entry = Ids.parse(id, "id");
+        return Response.ok(views.tasksCsv(entry), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"entry-" + entry + "-tasks.csv\"").build();
     }
 }

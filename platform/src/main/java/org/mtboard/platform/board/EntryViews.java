@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mtboard.engine.run.RunManifest;
+import org.mtboard.engine.stats.EntryStatistics;
 import org.mtboard.platform.api.ApiError;
 import org.mtboard.platform.store.EntryRecord;
 import org.mtboard.platform.store.ImprovementRecord;
@@ -16,13 +17,41 @@ import org.mtboard.platform.store.SubmissionRecord;
 /** The JSON of one entry, assembled from what Scoreboard stored. */
 @ApplicationScoped
 public class EntryViews {
-    @Transactional
-    public Map<String, Object> entry(long id) {
+    /** An entry and its submission, or a 404 (not scored yet, or hidden). */
+    private record Visible(EntryRecord entry, SubmissionRecord submission) {
+    }
+
+    private static Visible visible(long id) {
         EntryRecord e = EntryRecord.findById(id);
         SubmissionRecord s = SubmissionRecord.findById(id);
         if (e == null || s == null || s.hidden) {
             throw ApiError.notFound("no entry #" + id + (s != null && !s.hidden ? " yet: submission #" + id + " is " + s.status : ""));
         }
+        return new Visible(e, s);
+    }
+
+    /** The config exactly as submitted (the entry export reads only this, not the whole entry). */
+    @Transactional
+    public String config(long id) {
+        return visible(id).submission().configText;
+    }
+
+    /** Per task: success rate with its 95% interval and mean return, as CSV (cells as the board's CSV writes them). */
+    @Transactional
+    public String tasksCsv(long id) {
+        StringBuilder b = new StringBuilder("task,success_rate,success_rate_lo,success_rate_hi,mean_return\n");
+        for (EntryStatistics.TaskEstimate t : Scoreboard.details(visible(id).entry()).perTask()) {
+            b.append(String.join(",", CsvCell.of(t.task()), CsvCell.of(t.successRate()), CsvCell.of(t.lo()), CsvCell.of(t.hi()),
+                    CsvCell.of(t.meanReturn()))).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Transactional
+    public Map<String, Object> entry(long id) {
+        Visible visible = visible(id);
+        EntryRecord e = visible.entry();
+        SubmissionRecord s = visible.submission();
         EntryDetails d = Scoreboard.details(e);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", id);

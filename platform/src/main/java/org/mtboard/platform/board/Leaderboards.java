@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.mtboard.platform.store.BoardRecord;
 import org.mtboard.platform.store.EntryRecord;
@@ -131,18 +130,10 @@ public class Leaderboards {
                         v = m.get("point");
                     }
                 }
-                cells.add(cell(v));
+                cells.add(CsvCell.of(v));
             }
             b.append(String.join(",", cells)).append('\n');
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String cell(Object v) {
-        if (v == null) {
-            return "";
-        }
-        String s = v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v.toString();
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
