@@ -39,7 +39,7 @@ function render(s) {
     mt.el("thead", {}, mt.el("tr", {}, ["Seed", "Purpose", "Status", "Progress", "Frames", "Success", "Attempts", "Worker", "Error"]
       .map(h => mt.el("th", { scope: "col" }, h)))),
     mt.el("tbody", {}, s.runs.map(runRow)))));
-  document.getElementById("log").textContent = (s.log_tail || []).join ? (s.log_tail || []).join("\n") : String(s.log_tail || "");
+  document.getElementById("log").textContent = (s.log_tail || []).join("\n");
   document.getElementById("audit").replaceChildren(mt.table("Every status change, with its reason", [
     { label: "At (UTC)", value: a => a.at.replace("T", " ").slice(0, 19) },
     { label: "Seed", value: a => a.seed === null ? "–" : String(a.seed), class: "num" },
