@@ -23,7 +23,7 @@ function svgIn(container, width, height, label) {
  * rows: [{label, tier, values: {median: {point, lo, hi}, ...}}]
  */
 charts.intervalPlot = function (container, rows, panels) {
-  const rowH = 18, top = 22, bottom = 30, labelW = 150, panelW = 180, gap = 30;
+  const rowH = 18, top = 22, bottom = 30, labelW = 150, panelW = 180, gap = 44; // gap: room for two panels' end tick labels
   const width = labelW + panels.length * (panelW + gap);
   const height = top + rows.length * rowH + bottom;
   const svg = svgIn(container, width, height,
