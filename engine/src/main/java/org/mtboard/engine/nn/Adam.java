@@ -58,8 +58,9 @@ public final class Adam {
             float norm = (float) Math.sqrt(sumSq);
             float scale = norm > maxNorm ? maxNorm / (norm + 1e-6f) : 1.0f;
             steps++;
-            float correction1 = (float) (1.0 - Math.pow(beta1, steps));
-            float correction2 = (float) (1.0 - Math.pow(beta2, steps));
+            // StrictMath: Math.pow may differ in the last bit between JVMs and CPUs
+            float correction1 = (float) (1.0 - StrictMath.pow(beta1, steps));
+            float correction2 = (float) (1.0 - StrictMath.pow(beta2, steps));
             int k = 0;
             for (String name : params.names()) {
                 NDArray g = grads.get(k++).mul(scale);

@@ -15,6 +15,8 @@ public final class Djl {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // before libtorch loads: its CPU dispatch, BLAS and threads read these once (CpuNumerics)
+        CpuNumerics.apply();
         return Engine.getEngine("PyTorch");
     }
 

@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDManager;
 public final class PpoLoss {
     /** How far past +-1 the policy mean may go before the bounds loss pushes back. */
     public static final float SOFT_BOUND = 1.1f;
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
+    private static final double LOG_2PI = StrictMath.log(2 * Math.PI);
 
     /** The loss and its parts (scalars), for backprop and logging. */
     public record Terms(NDArray total, NDArray actor, NDArray critic, NDArray entropy, NDArray bounds) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * needed beyond the epoch count.
  */
 final class CheckpointFile {
-    private static final String MAGIC = "MTBOARD-CHECKPOINT-2";
+    private static final String MAGIC = "MTBOARD-CHECKPOINT-3";
     private final Path file;
 
     CheckpointFile(Path file) {
@@ -67,8 +67,11 @@ final class CheckpointFile {
     /** @param source what to call the bytes in messages (the file, or "checkpoint bytes") */
     static void decode(Trainer trainer, byte[] checkpoint, String source) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint))) {
-            if (!MAGIC.equals(in.readUTF())) {
-                throw new IOException(source + " is not an MTBoard checkpoint");
+            String magic = in.readUTF();
+            if (!MAGIC.equals(magic)) {
+                throw new IOException(source + (magic.startsWith("MTBOARD-CHECKPOINT-")
+                        ? " was written by an older engine (" + magic + ", this one reads " + MAGIC + "): start the run afresh"
+                        : " is not an MTBoard checkpoint"));
             }
             String expected = fingerprint(trainer.config());
             String stored = in.readUTF();

@@ -10,7 +10,7 @@ public final class CurveCsv {
 
     public static String header(List<String> taskNames) {
         return "epoch,frames,wall_s,fps,mean_success_rate,mean_return,episodes,sim_s,inference_s,update_s,loss,action_std,"
-                + String.join(",", taskNames.stream().map(t -> "sr_" + t).toList());
+                + String.join(",", taskNames.stream().map(t -> "sr_" + t).toList()) + ",params_sha";
     }
 
     /** The header and one line per epoch, each ending in a newline: a whole curve.csv, or its start. */
@@ -27,7 +27,7 @@ public final class CurveCsv {
         for (double v : r.taskSuccess()) {
             b.append(',').append(num(v));
         }
-        return b.toString();
+        return b.append(',').append(r.paramsSha()).toString();
     }
 
     private static String num(double v) {

@@ -6,10 +6,12 @@ package org.mtboard.engine.run;
  * task with few envs may end none in a given epoch); meanSuccess is over the tasks that did.
  * {@code actionStd} is the policy's exploration noise after the epoch's update (mean of
  * exp(log-std) over the action dimensions): a run whose noise stays high cannot be precise.
+ * {@code paramsSha} is the first hex digits of the parameters' SHA-256 after the update
+ * ({@link ParameterDigest}); empty in curves written before it was recorded.
  */
 public record EpochRecord(int epoch, long frames, double wallSeconds, double fps, double meanSuccess, double[] taskSuccess,
                           double meanReturn, double[] taskReturn, int episodesEnded, double simSeconds, double inferenceSeconds,
-                          double updateSeconds, double loss, double actionStd) {
+                          double updateSeconds, double loss, double actionStd, String paramsSha) {
     public boolean hasEpisodes() {
         return episodesEnded > 0;
     }

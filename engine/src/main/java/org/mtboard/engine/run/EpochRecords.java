@@ -29,6 +29,7 @@ final class EpochRecords {
         out.writeDouble(r.updateSeconds());
         out.writeDouble(r.loss());
         out.writeDouble(r.actionStd());
+        out.writeUTF(r.paramsSha());
     }
 
     static EpochRecord read(DataInputStream in) throws IOException {
@@ -47,7 +48,7 @@ final class EpochRecords {
             taskReturns[k] = in.readDouble();
         }
         return new EpochRecord(epoch, frames, wall, fps, mean, tasks, meanReturn, taskReturns, in.readInt(), in.readDouble(),
-                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readUTF());
     }
 
 }

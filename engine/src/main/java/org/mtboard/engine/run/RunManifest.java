@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mtboard.engine.EngineVersion;
+import org.mtboard.engine.nn.CpuNumerics;
 import org.mtboard.engine.recipe.Submission;
 
 /**
@@ -28,11 +29,13 @@ import org.mtboard.engine.recipe.Submission;
  * @param configHash SHA-256 of the submission's canonical form ({@link #configHash}), so two
  *                   files that differ only in layout, order or defaults name the same config
  * @param checksum   {@link TrainResult#checksum()}: equal checksums mean bit-identical runs
+ * @param numerics   how libtorch's CPU numerics were set ({@link CpuNumerics}); results written before
+ *                   they were pinned read back as unpinned, with the device's ISA unknown
  */
 public record RunManifest(String submission, String algorithm, String benchmark, int protocolVersion, String tier, int seed,
                           Map<String, TaskScore> perTask, double meanSuccessRate, long frames, double wallSeconds, double fps,
                           String backend, String device, int threads, int numEnvs, boolean partial, String engineVersion,
-                          String configHash, String checksum) {
+                          String configHash, String checksum, CpuNumerics.Settings numerics) {
     /** One task's score. */
     public record TaskScore(double successRate, double meanReturn) {
     }
@@ -44,15 +47,15 @@ public record RunManifest(String submission, String algorithm, String benchmark,
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    public static RunManifest of(TrainingConfig config, TrainResult result, String device) {
+    public static RunManifest of(TrainingConfig config, TrainResult result, CpuNumerics.Settings numerics) {
         Map<String, TaskScore> perTask = new LinkedHashMap<>();
         result.perTask().forEach((task, v) -> perTask.put(task, new TaskScore(v[0], v[1])));
         Submission s = config.submission();
         boolean partial = result.frames() < config.tier().frames();
         return new RunManifest(s.name(), s.algorithm().label(), config.benchmark().name(), config.benchmark().protocolVersion(),
                 config.tier().name(), config.seed(), perTask, result.meanSuccessRate(), result.frames(), result.wallSeconds(),
-                result.fps(), result.backend(), device, config.threads(), config.numEnvs(), partial, EngineVersion.VERSION, configHash(s),
-                result.checksum());
+                result.fps(), result.backend(), numerics.cpuModel(), config.threads(), config.numEnvs(), partial, EngineVersion.VERSION,
+                configHash(s), result.checksum(), numerics);
     }
 
     /** SHA-256 (hex) of the parsed submission serialised with sorted keys: layout and key order do not count. */
@@ -74,6 +77,11 @@ public record RunManifest(String submission, String algorithm, String benchmark,
         o.put("mean_success_rate", meanSuccessRate).put("frames", frames).put("wall_s", wallSeconds).put("fps", fps)
                 .put("backend", backend).put("device", device).put("threads", threads).put("num_envs", numEnvs)
                 .put("partial", partial).put("engine_version", engineVersion).put("config_hash", configHash).put("checksum", checksum);
+        ObjectNode n = o.putObject("numerics");
+        n.put("pinned", numerics.pinned()).put("cpu_isa", numerics.cpuIsa()).put("isa_used", numerics.isaUsed())
+                .put("torch_threads", numerics.torchThreads());
+        ObjectNode settings = n.putObject("settings");
+        numerics.values().forEach(settings::put);
         return o.toString();
     }
 
@@ -95,7 +103,21 @@ public record RunManifest(String submission, String algorithm, String benchmark,
                 required(o, "mean_success_rate").asDouble(), required(o, "frames").asLong(), required(o, "wall_s").asDouble(),
                 required(o, "fps").asDouble(), required(o, "backend").asText(), required(o, "device").asText(),
                 required(o, "threads").asInt(), required(o, "num_envs").asInt(), required(o, "partial").asBoolean(),
-                required(o, "engine_version").asText(), required(o, "config_hash").asText(), required(o, "checksum").asText());
+                required(o, "engine_version").asText(), required(o, "config_hash").asText(), required(o, "checksum").asText(),
+                numerics(o.get("numerics"), required(o, "device").asText()));
+    }
+
+    private static CpuNumerics.Settings numerics(JsonNode n, String device) {
+        if (n == null || n.isNull()) {
+            return new CpuNumerics.Settings(false, Map.of(), device, "unknown", 0);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        JsonNode settings = n.get("settings");
+        if (settings != null) {
+            settings.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        }
+        return new CpuNumerics.Settings(required(n, "pinned").asBoolean(), values, device, required(n, "cpu_isa").asText(),
+                n.path("torch_threads").asInt(0));
     }
 
     private static JsonNode required(JsonNode o, String field) {

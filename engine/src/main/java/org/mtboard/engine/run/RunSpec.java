@@ -19,6 +19,22 @@ public record RunSpec(Submission submission, BenchmarkDefinition benchmark, Tier
         }
     }
 
+    /**
+     * A reproduction run: the tier's budget and env count on any seed, frozen or not. A statistical
+     * re-run uses seeds the entry was not scored on; such a run is compared, never ranked.
+     */
+    public static RunSpec reproduction(Submission submission, BenchmarkDefinition benchmark, Tier tier, int seed) {
+        if (seed < 0) {
+            throw new ConfigException(List.of(new ConfigException.Problem("seed", "must be at least 0; got " + seed, "0 or more")));
+        }
+        if (tier.seeds().contains(seed)) {
+            return new RunSpec(submission, benchmark, tier, seed);
+        }
+        List<Integer> seeds = new java.util.ArrayList<>(tier.seeds());
+        seeds.add(seed);
+        return new RunSpec(submission, benchmark, new Tier(tier.name(), List.copyOf(seeds), tier.frames(), tier.numEnvs()), seed);
+    }
+
     /** The tier's env count where it fixes one (small-machine tiers), else the submission's. */
     public static int numEnvs(Tier tier, Submission submission) {
         return tier.numEnvs() > 0 ? tier.numEnvs() : submission.hyperparameters().numEnvs();

@@ -2,6 +2,7 @@ package org.mtboard.engine.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.mtboard.engine.nn.CpuNumerics;
 
 /**
  * The one call the CLI and the service make to train and score a run: a {@link RunSpec} (the
@@ -44,7 +45,7 @@ public final class Runs {
             if (checkpoint != null) {
                 trainer.restore(checkpoint);
             }
-            return RunManifest.of(config, trainer.train(progress), CpuModel.name());
+            return RunManifest.of(config, trainer.train(progress), CpuNumerics.current());
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.mtboard.engine.run;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,34 +49,23 @@ final class Scoring {
     }
 
     private static String checksum(Trainer trainer, Map<String, double[]> perTask, double meanSuccess, long frames) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buffer = ByteBuffer.allocate(8);
-            for (Map.Entry<String, float[]> p : trainer.network().parameters().export().entrySet()) {
-                sha.update(p.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                for (float v : p.getValue()) {
-                    buffer.clear();
-                    buffer.putInt(Float.floatToRawIntBits(v));
-                    sha.update(buffer.array(), 0, 4);
-                }
+        MessageDigest sha = ParameterDigest.sha256();
+        ParameterDigest.update(sha, trainer.network().parameters().export());
+        ByteBuffer buffer = ByteBuffer.allocate(8);
+        for (Map.Entry<String, double[]> e : perTask.entrySet()) {
+            sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            for (double v : e.getValue()) {
+                buffer.clear();
+                buffer.putLong(Double.doubleToRawLongBits(v));
+                sha.update(buffer.array());
             }
-            for (Map.Entry<String, double[]> e : perTask.entrySet()) {
-                sha.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                for (double v : e.getValue()) {
-                    buffer.clear();
-                    buffer.putLong(Double.doubleToRawLongBits(v));
-                    sha.update(buffer.array());
-                }
-            }
-            buffer.clear();
-            buffer.putLong(Double.doubleToRawLongBits(meanSuccess));
-            sha.update(buffer.array());
-            buffer.clear();
-            buffer.putLong(frames);
-            sha.update(buffer.array());
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+        buffer.clear();
+        buffer.putLong(Double.doubleToRawLongBits(meanSuccess));
+        sha.update(buffer.array());
+        buffer.clear();
+        buffer.putLong(frames);
+        sha.update(buffer.array());
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -453,14 +453,14 @@ public final class Trainer implements AutoCloseable {
         double wall = (System.nanoTime() - runStart) / 1e9 + wallBefore;
         return new EpochRecord(epoch, frames, wall, config.framesPerEpoch() / (epochNanos / 1e9), meanSuccess, taskSuccess,
                 episodes == 0 ? Double.NaN : returnTotal / episodes, taskReturn, episodes, simNanos / 1e9, inferNanos / 1e9,
-                updateNanos / 1e9, loss, meanActionStd());
+                updateNanos / 1e9, loss, meanActionStd(), ParameterDigest.shortHex(net.parameters().export()));
     }
 
     private double meanActionStd() {
         float[] logStd = net.logStd().toFloatArray();
         double sum = 0;
         for (float v : logStd) {
-            sum += Math.exp(v);
+            sum += StrictMath.exp(v);
         }
         return sum / logStd.length;
     }

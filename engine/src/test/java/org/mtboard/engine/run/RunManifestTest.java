@@ -1,6 +1,7 @@
 package org.mtboard.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mtboard.engine.nn.CpuNumerics;
 import org.mtboard.engine.recipe.BenchmarkDefinition;
 import org.mtboard.engine.recipe.ConfigException;
 import org.mtboard.engine.recipe.RecipeFiles;
@@ -31,7 +33,18 @@ class RunManifestTest {
         perTask.put("reach-v2", new RunManifest.TaskScore(0.9333333333333333, 1391.8904243977863));
         perTask.put("push-v2", new RunManifest.TaskScore(1.0, 1260.05));
         return new RunManifest("MT-PPO", "mt-ppo", "mt10-rand", 2, "smoke", 101, perTask, 0.9666666666666667, 15_007_744L,
-                616.25, 24361.5, "cpu", "AMD EPYC", 2, 256, false, "0.1.0", "ab".repeat(32), "cd".repeat(32));
+                616.25, 24361.5, "cpu", "AMD EPYC", 2, 256, false, "0.1.0", "ab".repeat(32), "cd".repeat(32),
+                new CpuNumerics.Settings(true, CpuNumerics.PINNED, "AMD EPYC", "avx2", CpuNumerics.TORCH_THREADS));
+    }
+
+    @Test
+    void aManifestWrittenBeforePinningReadsAsUnpinned() {
+        String json = sample().toJson();
+        String old = json.substring(0, json.indexOf(",\"numerics\"")) + "}";
+        RunManifest m = RunManifest.fromJson(old);
+        assertFalse(m.numerics().pinned());
+        assertEquals("AMD EPYC", m.numerics().cpuModel());
+        assertEquals("unknown", m.numerics().isaUsed());
     }
 
     @Test
