@@ -6,6 +6,9 @@ import org.mtboard.reproduce.client.ClientEnv
 import org.mtboard.reproduce.client.ServiceException
 import org.mtboard.reproduce.client.StatusCommand
 import org.mtboard.reproduce.client.SubmitCommand
+import org.mtboard.reproduce.repro.CheckCommand
+import org.mtboard.reproduce.repro.ReplayCommand
+import org.mtboard.reproduce.repro.ReproduceCommand
 import org.mtboard.reproduce.sim.SimBenchCommand
 import org.mtboard.reproduce.sim.SimCheckCommand
 import org.mtboard.reproduce.sim.SimCommand
@@ -41,8 +44,10 @@ object Cli {
             .addSubcommand(StatsProfileCommand())
             .addSubcommand(StatsBenchCommand())
         val submission = CommandLine(SubmissionCommand()).addSubcommand(SubmissionCheckCommand())
+        val reproduce = CommandLine(ReproduceCommand()).addSubcommand(CheckCommand(env)).addSubcommand(ReplayCommand())
         val root = CommandLine(MtboardCommand()).addSubcommand(sim).addSubcommand(stats).addSubcommand(submission)
             .addSubcommand(TrainCommand())
+            .addSubcommand(reproduce)
             .addSubcommand(SubmitCommand(env))
             .addSubcommand(StatusCommand(env))
             .addSubcommand(BoardCommand(env))
@@ -78,7 +83,7 @@ object Cli {
     version = ["mtboard 0.1.0"],
     description = [
         "MTBoard: official evaluation of multi-task RL on Meta-World MT10/MT50.",
-        "Local: sim, stats, submission, train. The service (--server, default \$${ClientEnv.SERVER_VAR} or ${ClientEnv.DEFAULT_SERVER}): submit, status, board.",
+        "Local: sim, stats, submission, train, reproduce. The service (--server, default \$${ClientEnv.SERVER_VAR} or ${ClientEnv.DEFAULT_SERVER}): submit, status, board.",
     ],
 )
-class MtboardCommand : CommandGroup("sim, stats, submission, train, submit, status, board")
+class MtboardCommand : CommandGroup("sim, stats, submission, train, reproduce, submit, status, board")
