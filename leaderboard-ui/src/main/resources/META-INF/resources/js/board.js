@@ -19,7 +19,8 @@ const COLUMNS = [
   { key: "wall_s", label: "Wall-clock", cell: r => mt.duration(r.wall_s), sort: r => r.wall_s, higher: false, num: true },
   { key: "hours", label: "CPU / GPU hours", cell: r => hours(r), sort: r => (r.cpu_hours || 0) + (r.gpu_hours || 0), higher: false, num: true },
   { key: "seeds", label: "Seeds", cell: r => `${r.seeds_done}/${r.seeds_total}`, sort: r => r.seeds_done, higher: true, num: true },
-  { key: "reproduction", label: "Reproduction", cell: r => r.reproduction || "not checked", sort: r => r.reproduction || "", higher: false },
+  { key: "reproduction", label: "Reproduction", cell: r => mt.el("span", { class: "badge", "data-state": r.reproduction || "not checked" },
+    r.reproduction || "not checked"), sort: r => r.reproduction || "", higher: false },
   { key: "submitted", label: "Submitted", cell: r => mt.date(r.submitted_at), sort: r => r.submitted_at, higher: false },
 ];
 

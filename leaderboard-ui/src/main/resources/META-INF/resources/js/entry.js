@@ -91,19 +91,36 @@ function renderSeeds(e) {
   ], e.seeds));
 }
 
-function renderReproduction(e) {
-  const box = document.getElementById("reproduction");
-  if (e.reproduction.length === 0) {
+/** The badge beside the title: the latest verdict of a reproduction, or "not checked". */
+function renderBadge(e) {
+  const b = e.badge;
+  const el = document.getElementById("badge");
+  el.dataset.state = b.state;
+  el.replaceChildren(mt.el("span", { class: "badge-state" }, b.state),
+    b.checked_at ? mt.el("span", { class: "muted" }, ` · checked ${mt.date(b.checked_at)} (reproduction #${b.reproduction_id})`) : null);
+}
+
+function renderReproductions(e) {
+  const box = document.getElementById("reproductions");
+  if (e.reproductions.length === 0) {
     box.append(mt.el("p", {}, "Not checked: nobody has re-run this entry yet."));
     return;
   }
-  box.append(mt.table("Re-executions of this entry's seeds beside the results they re-run", [
-    { label: "Seed", value: r => String(r.seed), class: "num" },
-    { label: "Status", value: r => r.status === "finished" ? "finished" : `${r.status} (${mt.pct(r.progress, 0)})` },
-    { label: "Same checksum", value: r => r.same_checksum === null ? "–" : (r.same_checksum ? "yes, bit-identical" : "no") },
-    { label: "Original mean · device", value: r => `${mt.pct(r.imported_mean_success_rate)} · ${r.imported_device ?? "–"}` },
-    { label: "Re-run mean · device", value: r => `${mt.pct(r.rerun_mean_success_rate)} · ${r.rerun_device ?? "–"}` },
-  ], e.reproduction));
+  const state = p => {
+    if (p.state !== "queued" && p.state !== "running") return p.state;
+    const done = p.runs.filter(r => r.status === "finished").length;
+    return `${p.state} (${done} of ${p.runs.length} re-runs finished)`;
+  };
+  box.append(mt.table("Reproductions of this entry, newest first", [
+    { label: "Requested by", value: p => p.requested_by },
+    { label: "When", value: p => mt.date(p.requested_at) },
+    { label: "Backend", value: p => p.backend },
+    { label: "Seeds", value: p => p.seeds.join(", ") },
+    { label: "State", value: state },
+    { label: "Ran on", value: p => p.ran_on.length ? p.ran_on.join("; ") : "–" },
+    { label: "Outcome", value: p => p.outcome ? `${p.outcome} (${p.mode})` : "–" },
+    { label: "Summary", value: p => p.summary || p.error || "–" },
+  ], e.reproductions));
 }
 
 async function main() {
@@ -131,7 +148,8 @@ async function main() {
   renderProfile(e);
   renderImprovement(e);
   renderSeeds(e);
-  renderReproduction(e);
+  renderBadge(e);
+  renderReproductions(e);
   document.body.dataset.ready = "true";
 }
 

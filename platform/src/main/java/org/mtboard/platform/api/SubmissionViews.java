@@ -91,6 +91,7 @@ public class SubmissionViews {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("seed", r.seed);
         v.put("purpose", r.purpose);
+        v.put("reproduction", r.reproduction == null ? null : r.reproduction.id);
         v.put("status", r.status);
         v.put("queue_position", "queued".equals(r.status) ? queue.ofRun(r.id) : null);
         v.put("attempts", r.attempts);

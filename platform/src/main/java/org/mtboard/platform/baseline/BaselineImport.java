@@ -31,8 +31,9 @@ import org.mtboard.platform.submit.ValidSubmission;
  * Puts the committed baseline results on the board the first time a server starts, so a newcomer
  * sees a full board at once. Layout: RESULTS/BENCHMARK/TIER/BASELINE/seed-N/{result.json,curve.csv}
  * as `mtboard train` wrote them, the config in BASELINES/BASELINE.yaml. Each becomes an entry that
- * says where it came from, and each seed is queued again on the workers: the entry's page shows
- * whether the re-run reproduced the committed checksum.
+ * says where it came from, and its seeds are queued again on the workers as a reproduction request
+ * of the service's own (requested by "mtboard"): the entry's badge says whether the re-runs
+ * reproduced the committed results.
  */
 @ApplicationScoped
 public class BaselineImport {

@@ -18,7 +18,9 @@ import org.mtboard.engine.run.RunManifest;
 import org.mtboard.platform.auth.Teams;
 import org.mtboard.platform.board.Scoreboard;
 import org.mtboard.platform.jobs.JobQueue;
+import org.mtboard.platform.repro.ReproductionService;
 import org.mtboard.platform.store.Audit;
+import org.mtboard.platform.store.ReproductionRecord;
 import org.mtboard.platform.store.RunRecord;
 import org.mtboard.platform.store.SubmissionRecord;
 import org.mtboard.platform.store.TeamRecord;
@@ -33,11 +35,13 @@ public class BaselineSets {
     private final Benchmarks benchmarks;
     private final Teams teams;
     private final Audit audit;
+    private final ReproductionService reproductions;
 
-    public BaselineSets(Benchmarks benchmarks, Teams teams, Audit audit) {
+    public BaselineSets(Benchmarks benchmarks, Teams teams, Audit audit, ReproductionService reproductions) {
         this.benchmarks = benchmarks;
         this.teams = teams;
         this.audit = audit;
+        this.reproductions = reproductions;
     }
 
     @Transactional
@@ -89,6 +93,7 @@ public class BaselineSets {
         ValidSubmission v = new ValidSubmission(configText, submission, hash, benchmark, benchmark.tier(tierName),
                 new SubmissionMetadata(null, null, null, null));
         List<String> devices = new ArrayList<>();
+        java.util.Map<Integer, RunRecord> imported = new java.util.LinkedHashMap<>();
         for (Path seedDir : seeds) {
             RunManifest m = RunManifest.fromJson(Files.readString(seedDir.resolve("result.json")));
             check(m, hash, benchmark, tierName, seedDir);
@@ -103,13 +108,14 @@ public class BaselineSets {
             r.curveCsv = Files.isRegularFile(curve) ? Files.readString(curve) : null;
             audit.created(r, "imported from " + origin + "/" + seedDir.getFileName() + " (engine " + m.engineVersion()
                     + ", " + m.device() + ", checksum " + m.checksum().substring(0, 12) + ")", "import");
-            RunRecord again = SubmissionService.newRun(s, m.seed(), RunRecord.REPRODUCTION, "queued", v);
-            again.reproduces = r;
-            audit.created(again, "re-execution of the imported seed " + m.seed() + ", to check it reproduces", "import");
+            imported.put(m.seed(), r);
             devices.add(m.device());
         }
         audit.created(s, "imported " + seeds.size() + " seeds from " + origin + " (written by mtboard train on "
                 + String.join(", ", devices.stream().distinct().toList()) + ")", "import");
+        // Each imported seed is re-run by the service's own reproduction request, so the entry's badge and history come
+        // from the same place as any team's request.
+        reproductions.queue(s, ReproductionRecord.SERVICE, null, List.copyOf(imported.keySet()), "cpu", imported, "import");
         return s.id;
     }
 

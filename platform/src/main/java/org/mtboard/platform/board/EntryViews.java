@@ -18,10 +18,10 @@ import org.mtboard.platform.store.SubmissionRecord;
 @ApplicationScoped
 public class EntryViews {
     /** An entry and its submission, or a 404 (not scored yet, or hidden). */
-    private record Visible(EntryRecord entry, SubmissionRecord submission) {
+    record Visible(EntryRecord entry, SubmissionRecord submission) {
     }
 
-    private static Visible visible(long id) {
+    static Visible visible(long id) {
         EntryRecord e = EntryRecord.findById(id);
         SubmissionRecord s = SubmissionRecord.findById(id);
         if (e == null || s == null || s.hidden) {
@@ -92,6 +92,8 @@ public class EntryViews {
             seeds.add(m);
         }
         v.put("seeds", seeds);
+        v.put("badge", ReproductionViews.badge(id));
+        v.put("reproductions", ReproductionViews.historyOf(id));
         v.put("reproduction", reproduction(id));
         return v;
     }
@@ -134,16 +136,19 @@ public class EntryViews {
         return out;
     }
 
+    /** Every re-run of the entry, request by request (the requests themselves are under "reproductions"). */
     private static List<Map<String, Object>> reproduction(long id) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (RunRecord r : RunRecord.<RunRecord>list("submission.id = ?1 and purpose = 'reproduction' order by seed", id)) {
-            RunRecord o = r.reproduces;
+        for (RunRecord r : RunRecord.<RunRecord>list("submission.id = ?1 and purpose = 'reproduction' order by reproduction.id, seed", id)) {
+            // A re-run on a seed the entry was not scored on (a statistical check) has no original.
+            RunRecord o = r.reproduces != null ? r.reproduces : new RunRecord();
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("reproduction_id", r.reproduction == null ? null : r.reproduction.id);
             m.put("seed", r.seed);
             m.put("status", r.status);
             m.put("imported_checksum", o.checksum);
             m.put("rerun_checksum", r.checksum);
-            m.put("same_checksum", r.checksum == null ? null : r.checksum.equals(o.checksum));
+            m.put("same_checksum", r.checksum == null || o.checksum == null ? null : r.checksum.equals(o.checksum));
             m.put("imported_mean_success_rate", o.meanSuccess);
             m.put("rerun_mean_success_rate", r.meanSuccess);
             m.put("imported_device", o.resultJson == null ? null : RunManifest.fromJson(o.resultJson).device());

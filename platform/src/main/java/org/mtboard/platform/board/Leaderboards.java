@@ -48,7 +48,7 @@ public class Leaderboards {
                         + column.sql() + " " + order + nulls + ", e.submissionId", Object[].class)
                 .setParameter(1, benchmark).setParameter(2, version).setParameter(3, tier).setFirstResult(offset);
         List<Object[]> found = (limit > 0 ? query.setMaxResults(limit) : query).getResultList();
-        Map<Long, String> reproduction = reproductions.summaries(benchmark, version, tier);
+        Map<Long, String> reproduction = reproductions.badges(benchmark, version, tier);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object[] pair : found) {
             EntryRecord e = (EntryRecord) pair[0];
@@ -76,7 +76,7 @@ public class Leaderboards {
             r.put("gpu_hours", e.gpuHours);
             r.put("fps", e.fps);
             r.put("submitted_at", s.createdAt.toString());
-            r.put("reproduction", reproduction.get(e.submissionId));
+            r.put("reproduction", reproduction.getOrDefault(e.submissionId, ReproductionViews.NOT_CHECKED));
             rows.add(r);
         }
         return rows;

@@ -12,16 +12,20 @@ import org.jobrunr.jobs.annotations.Job;
 import org.mtboard.engine.recipe.BenchmarkDefinition;
 import org.mtboard.engine.recipe.ConfigException;
 import org.mtboard.engine.recipe.RecipeFiles;
+import org.mtboard.engine.recipe.Submission;
+import org.mtboard.engine.recipe.Tier;
 import org.mtboard.engine.run.RunManifest;
 import org.mtboard.engine.run.RunSpec;
 import org.mtboard.engine.run.Runs;
 import org.mtboard.platform.board.Scoreboard;
+import org.mtboard.platform.repro.ReproductionVerdicts;
 import org.mtboard.platform.store.RunRecord;
 import org.mtboard.platform.submit.Benchmarks;
 
 /**
  * The job JobRunr runs for one (submission, seed): claims the run, trains it through the engine's
- * run API from the database checkpoint if there is one, and records the outcome. A config the
+ * run API from the database checkpoint if there is one, and records the outcome (for a re-run, its
+ * reproduction request is judged when it was the request's last). A config the
  * engine rejects fails at once; anything else is the infrastructure's fault and is retried (the
  * exception goes back to JobRunr) until the attempts are used up.
  */
@@ -32,18 +36,20 @@ public class RunJob {
     private final RunLedger ledger;
     private final Benchmarks benchmarks;
     private final Scoreboard scoreboard;
+    private final ReproductionVerdicts verdicts;
     private final WorkerIdentity worker;
     private final int threads;
     private final Duration checkpointInterval;
     private final int maxAttempts;
 
-    public RunJob(RunLedger ledger, Benchmarks benchmarks, Scoreboard scoreboard, WorkerIdentity worker,
+    public RunJob(RunLedger ledger, Benchmarks benchmarks, Scoreboard scoreboard, ReproductionVerdicts verdicts, WorkerIdentity worker,
                   @ConfigProperty(name = "mtboard.worker.threads") int threads,
                   @ConfigProperty(name = "mtboard.checkpoint-interval") Duration checkpointInterval,
                   @ConfigProperty(name = "mtboard.max-attempts") int maxAttempts) {
         this.ledger = ledger;
         this.benchmarks = benchmarks;
         this.scoreboard = scoreboard;
+        this.verdicts = verdicts;
         this.worker = worker;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.checkpointInterval = checkpointInterval;
@@ -56,6 +62,16 @@ public class RunJob {
         if (claim == null) {
             return;
         }
+        try {
+            run(runId, claim);
+        } finally {
+            if (claim.reproductionId() != null) {
+                settle(claim.reproductionId());
+            }
+        }
+    }
+
+    private void run(long runId, Claim claim) throws Exception {
         RunSpec spec;
         try {
             BenchmarkDefinition benchmark = benchmarks.find(claim.benchmark());
@@ -64,22 +80,23 @@ public class RunJob {
                 missingBenchmark(runId, claim);
                 return;
             }
-            spec = new RunSpec(RecipeFiles.parseSubmission(claim.configText(), "submission #" + claim.submissionId()), benchmark,
-                    benchmark.tier(claim.tier()), claim.seed());
+            Submission submission = RecipeFiles.parseSubmission(claim.configText(), "submission #" + claim.submissionId());
+            Tier tier = benchmark.tier(claim.tier());
+            // A re-run may be on a seed the tier does not freeze (a statistical check); a scoring run never is.
+            spec = RunRecord.REPRODUCTION.equals(claim.purpose()) ? RunSpec.reproduction(submission, benchmark, tier, claim.seed())
+                    : new RunSpec(submission, benchmark, tier, claim.seed());
         } catch (ConfigException e) {
             ledger.failedConfig(runId, e.getMessage(), worker.name());
             return;
         }
         Path work = Files.createTempDirectory("mtboard-run-" + runId + "-");
         try {
-            RunManifest m = Runs.train(spec, new Runs.Settings(threads, work, 0, false, 0), claim.checkpoint(),
+            RunManifest m = Runs.train(spec, new Runs.Settings(threads, work, 0, false, 0, claim.backend()), claim.checkpoint(),
                     new RunProgress(ledger, runId, checkpointInterval));
             if (m.partial()) {
                 ledger.cancelled(runId, m, worker.name());
             } else if (ledger.finished(runId, m, worker.name())) {
                 score(claim.submissionId());
-            } else if (RunRecord.REPRODUCTION.equals(claim.purpose())) {
-                scoreboard.touch(claim.submissionId());
             }
         } catch (ConfigException e) {
             ledger.failedConfig(runId, e.getMessage(), worker.name());
@@ -90,6 +107,16 @@ public class RunJob {
             }
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /** After a re-run ended (or went back to the queue, when this does nothing): its request's verdict, if it was the last. */
+    private void settle(long reproductionId) {
+        try {
+            verdicts.settle(reproductionId, "worker:" + worker.name());
+        } catch (RuntimeException e) {
+            // The periodic sweep tries again; the run's own outcome is already stored.
+            LOG.errorf(e, "judging reproduction #%d failed", reproductionId);
         }
     }
 

@@ -12,6 +12,7 @@ import org.mtboard.engine.run.EpochRecord;
 import org.mtboard.engine.run.ProgressLine;
 import org.mtboard.engine.run.RunManifest;
 import org.mtboard.platform.store.Audit;
+import org.mtboard.platform.store.ReproductionRecord;
 import org.mtboard.platform.store.RunRecord;
 import org.mtboard.platform.store.SubmissionRecord;
 
@@ -60,7 +61,12 @@ public class RunLedger {
         if ("queued".equals(s.status)) {
             audit.submission(s, "running", "seed " + r.seed + " started on " + worker, actor);
         }
-        return new Claim(r.id, s.id, r.purpose, r.seed, s.configText, s.benchmark, s.tier, r.checkpoint, r.checkpointEpoch, r.attempts);
+        ReproductionRecord p = r.reproduction;
+        if (p != null && ReproductionRecord.QUEUED.equals(p.state)) {
+            audit.reproduction(p, ReproductionRecord.RUNNING, "seed " + r.seed + " started on " + worker, actor);
+        }
+        return new Claim(r.id, s.id, r.purpose, r.seed, s.configText, s.benchmark, s.tier, r.checkpoint, r.checkpointEpoch, r.attempts,
+                p == null ? null : p.id, p == null ? "cpu" : p.backend);
     }
 
     /** Job ids of the runs that are queued or running. */
@@ -169,7 +175,8 @@ public class RunLedger {
     /** The submission cannot complete: its queued seeds never start, its running ones stop at their next epoch. */
     private void stopSiblings(RunRecord r, String why, String actor) {
         for (RunRecord other : RunRecord.ofSubmission(r.submission.id)) {
-            if (other.id.equals(r.id) || !other.purpose.equals(r.purpose)) {
+            // Only the runs that cannot complete with it: the submission's scoring seeds, or the same reproduction request's re-runs.
+            if (other.id.equals(r.id) || !other.purpose.equals(r.purpose) || !java.util.Objects.equals(requestOf(other), requestOf(r))) {
                 continue;
             }
             if ("queued".equals(other.status)) {
@@ -180,6 +187,10 @@ public class RunLedger {
                 audit.note(other, "stopping: " + why, actor);
             }
         }
+    }
+
+    private static Long requestOf(RunRecord r) {
+        return r.reproduction == null ? null : r.reproduction.id;
     }
 
     /**

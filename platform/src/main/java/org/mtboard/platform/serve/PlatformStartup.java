@@ -13,7 +13,8 @@ import org.mtboard.platform.jobs.WorkerIdentity;
 /**
  * Brings the platform up in its mode: every mode starts the job queue (and its workers); serve
  * also makes sure the admin and local tokens exist and imports the committed baseline results on
- * first start. Then every queued run without a job gets one.
+ * first start. Then every queued run without a job gets one, and every reproduction whose runs have
+ * all ended gets its verdict.
  */
 @ApplicationScoped
 public class PlatformStartup {
@@ -27,13 +28,15 @@ public class PlatformStartup {
     private final WorkerIdentity worker;
     private final org.mtboard.platform.jobs.RunLedger ledger;
     private final org.mtboard.platform.store.NetworkLabels labels;
+    private final org.mtboard.platform.repro.ReproductionVerdicts verdicts;
     private final java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "mtboard-sweeper"));
 
     public PlatformStartup(@ConfigProperty(name = "mtboard.mode") String mode, @ConfigProperty(name = "quarkus.http.port") int port,
                            JobRunrSetup jobRunr, JobQueue queue, AdminAccess admin, BaselineImport baselines, ServeBanner banner,
                            WorkerIdentity worker, org.mtboard.platform.jobs.RunLedger ledger,
-                           org.mtboard.platform.store.NetworkLabels labels) {
+                           org.mtboard.platform.store.NetworkLabels labels, org.mtboard.platform.repro.ReproductionVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.ledger = ledger;
         this.labels = labels;
         this.mode = mode;
@@ -62,6 +65,7 @@ public class PlatformStartup {
                     .append("  baselines    ").append(imported).append('\n');
         }
         queue.enqueueQueued();
+        verdicts.settleAll("startup");
         sweeper.scheduleWithFixedDelay(this::sweep, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         if ("worker".equals(mode)) {
             text.append("mtboard worker ").append(worker.name()).append(" is taking runs from the queue; stop it with Ctrl-C\n");
@@ -72,6 +76,8 @@ public class PlatformStartup {
     private void sweep() {
         try {
             queue.sweepAbandoned(ledger);
+            // Requests whose last run ended without a verdict (its worker died in between, or the run was lost in the sweep above).
+            verdicts.settleAll("sweep");
         } catch (RuntimeException e) {
             org.jboss.logging.Logger.getLogger(PlatformStartup.class).warn("sweep for abandoned runs failed", e);
         }

@@ -36,6 +36,16 @@ public class Audit {
         write(s.id, null, null, s.status, s.status, (hidden ? "hidden from the board: " : "shown on the board again: ") + reason, actor);
     }
 
+    /**
+     * A reproduction request changed state (asked for, judged, failed): on the entry's record, with no status change of the
+     * submission itself (the request's runs have their own lines).
+     */
+    public void reproduction(ReproductionRecord p, String to, String reason, String actor) {
+        p.state = to;
+        SubmissionRecord s = p.submission;
+        write(s.id, null, null, s.status, s.status, "reproduction #" + p.id + " " + to + ": " + reason, actor);
+    }
+
     /** A line with no status change of its own (e.g. a retry that keeps a run queued). */
     public void note(RunRecord r, String reason, String actor) {
         write(r.submission.id, r.id, r.seed, r.status, r.status, reason, actor);

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One seed of a submission (purpose score), or a re-execution of an imported one (purpose reproduction). */
+/** One seed of a submission (purpose score), or a re-execution of one for a reproduction request (purpose reproduction). */
 @Entity
 @Table(name = "run")
 public class RunRecord extends PanacheEntityBase {
@@ -33,6 +33,10 @@ public class RunRecord extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "reproduces_run_id")
     public RunRecord reproduces;
+    /** The request this re-run belongs to (purpose reproduction only). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "reproduction_id")
+    public ReproductionRecord reproduction;
     public String status;
     public int attempts;
     public String worker;

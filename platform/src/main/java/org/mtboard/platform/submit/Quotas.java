@@ -13,7 +13,7 @@ import org.mtboard.platform.store.TeamRecord;
 /**
  * Per-team quotas, checked under a lock on the team's row so that concurrent submissions from one
  * team are counted one after another and can never overshoot. Runs and submissions lost to the
- * infrastructure (not the config) do not count.
+ * infrastructure (not the config) do not count. Re-runs a team asks for (reproductions) count as its active runs.
  */
 @ApplicationScoped
 public class Quotas {
@@ -34,12 +34,27 @@ public class Quotas {
                     + " submissions for today (UTC); the count resets at " + reset, reset.toString(),
                     Duration.between(Instant.now(), reset).toSeconds());
         }
-        long active = activeRuns(teamId);
+        checkActive(team, newRuns, "submission");
+        return team;
+    }
+
+    /**
+     * For a reproduction request: locks the team like {@link #reserve} and throws 429 if its runs would overshoot the
+     * active-run quota. Requests are not submissions, so the daily submission count does not apply; the active-run
+     * quota bounds what a team can keep the workers busy with.
+     */
+    public TeamRecord reserveRuns(long teamId, int newRuns) {
+        TeamRecord team = em.find(TeamRecord.class, teamId, LockModeType.PESSIMISTIC_WRITE);
+        checkActive(team, newRuns, "reproduction");
+        return team;
+    }
+
+    private void checkActive(TeamRecord team, int newRuns, String what) {
+        long active = activeRuns(team.id);
         if (active + newRuns > team.maxActiveRuns) {
             throw ApiError.overQuota("team " + team.name + " has " + active + " runs queued or running and may have at most "
-                    + team.maxActiveRuns + "; this submission adds " + newRuns + ". The count goes down as runs end", null, 60);
+                    + team.maxActiveRuns + "; this " + what + " adds " + newRuns + ". The count goes down as runs end", null, 60);
         }
-        return team;
     }
 
     /** The start of today (UTC), when the daily count began. */
@@ -54,9 +69,11 @@ public class Quotas {
                 .setParameter("team", teamId).setParameter("since", since).getSingleResult();
     }
 
+    /** The team's own scoring runs, and the re-runs it asked for, that are queued or running. */
     public long activeRuns(long teamId) {
-        return em.createQuery("select count(r) from RunRecord r where r.submission.team.id = :team and r.purpose = 'score'"
-                        + " and r.status in ('queued', 'running')", Long.class)
+        return em.createQuery("select count(r) from RunRecord r join r.submission s left join r.reproduction p"
+                        + " where r.status in ('queued', 'running') and ((r.purpose = 'score' and s.team.id = :team)"
+                        + " or (r.purpose = 'reproduction' and p.requestedByTeam.id = :team))", Long.class)
                 .setParameter("team", teamId).getSingleResult();
     }
 }

@@ -166,6 +166,10 @@ class PagesTest {
             assertEquals(3, b.all("#curve-wall svg .seed-line").size());
             assertEquals(1, b.all("#profile-chart svg .band").size());
             assertEquals(3, b.all("#seeds tbody tr").size(), "a row per seed");
+            // The reproduction badge beside the title says what the API says.
+            String badge = given().get("/api/entries/" + ppoEntry).then().statusCode(200).extract().jsonPath().getString("badge.state");
+            assertEquals(badge, b.one("#badge .badge-state").getText());
+            assertEquals(badge, b.one("#badge").getDomAttribute("data-state"));
             assertFalse(b.one("#config").getText().isBlank());
             String mean = b.all("#aggregates tbody tr").get(0).getText();
             assertTrue(mean.startsWith("Mean"), mean);
