@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of every module (the README's test command), then the distributed-worker check
 # (ci/worker-failover.sh: real worker processes, one killed with SIGKILL). The platform's tests use
-# MTBOARD_TEST_DB_URL when set (.ci/run starts a PostgreSQL), else an embedded PostgreSQL.
+# MTBOARD_TEST_DB_URL when set (.ci/run starts a PostgreSQL), else an embedded PostgreSQL. Last, a
+# bit-exact replay of the first epochs of a committed baseline result (ci/replay-baseline.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp verify "$@"
 ci/worker-failover.sh ${MTBOARD_FAILOVER_DB_URL:+--db "$MTBOARD_FAILOVER_DB_URL"}
+ci/replay-baseline.sh
