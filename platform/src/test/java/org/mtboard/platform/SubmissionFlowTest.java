@@ -131,7 +131,10 @@ class SubmissionFlowTest {
     void anotherTeamCannotCancelButTheOwnerCan() throws InterruptedException {
         String owner = teams.token("owner", 10, 30);
         String other = teams.token("other", 10, 30);
-        long id = given().auth().oauth2(owner).contentType("application/yaml").body(TestTeams.config(3e-3))
+        // 500 optimiser steps an epoch, so a seed trains for seconds: a 40-epoch seed of the plain tiny config
+        // can end between the poll below and the cancel, which then finds only queued seeds
+        String slow = TestTeams.config(3e-3).replace("mini_epochs: 1", "mini_epochs: 50").replace("minibatches: 1", "minibatches: 10");
+        long id = given().auth().oauth2(owner).contentType("application/yaml").body(slow)
                 .queryParam("benchmark", "tiny").queryParam("tier", "standard").post("/api/submissions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         given().auth().oauth2(other).delete("/api/submissions/" + id).then().statusCode(403).body("error", containsString("another team"));
