@@ -4,12 +4,10 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.Callable
 import org.mtboard.engine.nn.CpuNumerics
-import org.mtboard.engine.recipe.ConfigException
 import org.mtboard.engine.repro.BitExactRule
 import org.mtboard.engine.repro.CurveDiff
 import org.mtboard.engine.repro.ReproductionVerdict
 import org.mtboard.engine.repro.StatisticalCheck
-import org.mtboard.engine.run.BackendChoice
 import org.mtboard.engine.run.RunManifest
 import org.mtboard.reproduce.client.ClientEnv
 import org.mtboard.reproduce.client.ServerOptions
@@ -50,17 +48,11 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
     @CommandLine.Option(names = ["--seeds"], split = ",", paramLabel = "SEED", description = ["seeds to re-run (default: the original seeds); other seeds make the check statistical"])
     var seeds: List<Int>? = null
 
-    @CommandLine.Option(names = ["--backend"], description = ["simulator backend: cpu, or auto (default: \${DEFAULT-VALUE})"])
-    var backend: String = "cpu"
-
-    @CommandLine.Option(names = ["--threads"], description = ["simulation threads (default: all cores; never changes a pinned run's result)"])
-    var threads: Int? = null
-
     @CommandLine.Option(names = ["--alpha"], description = ["false-alarm rate of the statistical check (default: \${DEFAULT-VALUE})"])
     var alpha: Double = StatisticalCheck.DEFAULT_ALPHA
 
-    @CommandLine.Option(names = ["--work"], paramLabel = "DIR", description = ["where re-runs go (DIR/seed-N/{result.json,curve.csv}); run again with the same DIR to resume (default: a new temporary directory)"])
-    var work: Path? = null
+    @CommandLine.Mixin
+    var rerun = RerunOptions()
 
     @CommandLine.Option(names = ["--junit"], paramLabel = "FILE", description = ["also write the verdict as JUnit XML (per seed and per task)"])
     var junit: Path? = null
@@ -76,14 +68,8 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
     override fun call(): Int {
         val err = spec.commandLine().err
         val out = spec.commandLine().out
-        val chosenBackend = try {
-            BackendChoice.forTraining(backend) { err.println(it) }
-        } catch (e: ConfigException) {
-            usage("--backend ${e.problems()[0].message()}")
-        }
+        val (chosenBackend, workers) = rerun.resolve(spec)
         if (!(alpha > 0 && alpha < 1)) usage("--alpha must be between 0 and 1 (exclusive), got $alpha")
-        val workers = threads ?: Runtime.getRuntime().availableProcessors()
-        if (workers < 1) usage("--threads must be at least 1, got $workers")
         val originals = source.result?.let { OriginalRuns.fromResult(spec, it, config, benchmark) } ?: run {
             if (config != null) usage("--config goes with --result; an entry brings its own config")
             val (url, id) = OriginalRuns.parseEntry(spec, source.entry!!, env, server.server)
@@ -109,7 +95,7 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
                     "re-run seeds to be able to fail at alpha $alpha (got ${chosen.size})")
             }
         }
-        val dir = work ?: Files.createTempDirectory("mtboard-reproduce")
+        val dir = rerun.workDir("mtboard-reproduce")
         err.println("mtboard reproduce: ${originals.label}, ${originals.benchmark.name()} ${originals.tier.name()}, seeds $chosen on $chosenBackend, " +
             "${here.cpuModel()} (${here.isaUsed()}${if (here.pinned()) ", pinned" else ", unpinned"})")
         err.println("mtboard reproduce: ${if (bitExact) "bit-exact" else "statistical"} check: $reason")

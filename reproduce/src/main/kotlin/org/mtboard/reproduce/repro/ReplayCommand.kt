@@ -4,10 +4,8 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.Callable
 import org.mtboard.engine.nn.CpuNumerics
-import org.mtboard.engine.recipe.ConfigException
 import org.mtboard.engine.repro.BitExactRule
 import org.mtboard.engine.repro.CurveDiff
-import org.mtboard.engine.run.BackendChoice
 import org.mtboard.reproduce.Json
 import picocli.CommandLine
 
@@ -36,14 +34,8 @@ class ReplayCommand : Callable<Int> {
     @CommandLine.Option(names = ["--max-epochs"], description = ["replay only the first N epochs and compare their curve rows (default: the whole run)"])
     var maxEpochs: Int = 0
 
-    @CommandLine.Option(names = ["--backend"], description = ["simulator backend: cpu, or auto (default: \${DEFAULT-VALUE})"])
-    var backend: String = "cpu"
-
-    @CommandLine.Option(names = ["--threads"], description = ["simulation threads (default: all cores)"])
-    var threads: Int? = null
-
-    @CommandLine.Option(names = ["--work"], paramLabel = "DIR", description = ["where the replay goes (default: a new temporary directory)"])
-    var work: Path? = null
+    @CommandLine.Mixin
+    var rerun = RerunOptions()
 
     @CommandLine.Option(names = ["--json"], description = ["print the outcome as JSON"])
     var json: Boolean = false
@@ -53,14 +45,8 @@ class ReplayCommand : Callable<Int> {
     override fun call(): Int {
         val err = spec.commandLine().err
         val out = spec.commandLine().out
-        val chosenBackend = try {
-            BackendChoice.forTraining(backend) { err.println(it) }
-        } catch (e: ConfigException) {
-            usage("--backend ${e.problems()[0].message()}")
-        }
+        val (chosenBackend, workers) = rerun.resolve(spec)
         if (maxEpochs < 0) usage("--max-epochs must be at least 0, got $maxEpochs")
-        val workers = threads ?: Runtime.getRuntime().availableProcessors()
-        if (workers < 1) usage("--threads must be at least 1, got $workers")
         if (!Files.isRegularFile(dir.resolve("result.json"))) usage("DIR: $dir has no result.json (write one with `mtboard train --out DIR`)")
         val originals = OriginalRuns.fromResult(spec, dir, config, benchmark, "DIR")
         val original = originals.runs.single()
@@ -71,7 +57,7 @@ class ReplayCommand : Callable<Int> {
         val expectation = BitExactRule.expect(original, chosenBackend, CpuNumerics.current(), workers)
         err.println("mtboard replay: ${originals.label} seed ${original.seed()}, ${if (whole) "all $totalEpochs epochs" else "first $maxEpochs of $totalEpochs epochs"}")
         err.println("mtboard replay: " + (if (expectation.bitExact()) "bit-exact expected: " else "bit-exact NOT expected, a mismatch may be the machine, not the code: ") + expectation.reason())
-        val target = work ?: Files.createTempDirectory("mtboard-replay")
+        val target = rerun.workDir("mtboard-replay")
         // as many epochs as the original ran (a partial original stopped early), or the first --max-epochs of them
         val replay = Rerun.run(originals, original.seed(), target, workers, chosenBackend, if (whole) totalEpochs else maxEpochs, "replay", err)
         val replayCurve = Files.readString(target.resolve("curve.csv"))
