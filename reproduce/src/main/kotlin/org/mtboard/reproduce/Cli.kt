@@ -48,6 +48,7 @@ object Cli {
         val root = CommandLine(MtboardCommand()).addSubcommand(sim).addSubcommand(stats).addSubcommand(submission)
             .addSubcommand(TrainCommand())
             .addSubcommand(reproduce)
+            .addSubcommand(DoctorCommand())
             .addSubcommand(SubmitCommand(env))
             .addSubcommand(StatusCommand(env))
             .addSubcommand(BoardCommand(env))
@@ -83,7 +84,7 @@ object Cli {
     version = ["mtboard 0.1.0"],
     description = [
         "MTBoard: official evaluation of multi-task RL on Meta-World MT10/MT50.",
-        "Local: sim, stats, submission, train, reproduce. The service (--server, default \$${ClientEnv.SERVER_VAR} or ${ClientEnv.DEFAULT_SERVER}): submit, status, board.",
+        "Local: sim, stats, submission, train, reproduce, doctor. The service (--server, default \$${ClientEnv.SERVER_VAR} or ${ClientEnv.DEFAULT_SERVER}): submit, status, board.",
     ],
 )
-class MtboardCommand : CommandGroup("sim, stats, submission, train, reproduce, submit, status, board")
+class MtboardCommand : CommandGroup("sim, stats, submission, train, reproduce, doctor, submit, status, board")
