@@ -96,8 +96,12 @@ function renderBadge(e) {
   const b = e.badge;
   const el = document.getElementById("badge");
   el.dataset.state = b.state;
-  el.replaceChildren(mt.el("span", { class: "badge-state" }, b.state),
-    b.checked_at ? mt.el("span", { class: "muted" }, ` · checked ${mt.date(b.checked_at)} (reproduction #${b.reproduction_id})`) : null);
+  // replaceChildren, unlike mt.el, would print a null as the text "null"
+  const parts = [mt.el("span", { class: "badge-state" }, b.state)];
+  if (b.checked_at) {
+    parts.push(mt.el("span", { class: "muted" }, ` · checked ${mt.date(b.checked_at)} (reproduction #${b.reproduction_id})`));
+  }
+  el.replaceChildren(...parts);
 }
 
 function renderReproductions(e) {

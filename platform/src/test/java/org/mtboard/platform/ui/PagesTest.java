@@ -170,6 +170,7 @@ class PagesTest {
             String badge = given().get("/api/entries/" + ppoEntry).then().statusCode(200).extract().jsonPath().getString("badge.state");
             assertEquals(badge, b.one("#badge .badge-state").getText());
             assertEquals(badge, b.one("#badge").getDomAttribute("data-state"));
+            assertEquals(badge, b.one("#badge").getText().strip(), "an unchecked entry's badge says only that");
             assertFalse(b.one("#config").getText().isBlank());
             String mean = b.all("#aggregates tbody tr").get(0).getText();
             assertTrue(mean.startsWith("Mean"), mean);
