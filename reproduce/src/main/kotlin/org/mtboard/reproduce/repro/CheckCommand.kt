@@ -12,6 +12,7 @@ import org.mtboard.engine.run.RunManifest
 import org.mtboard.reproduce.client.ClientEnv
 import org.mtboard.reproduce.client.ServerOptions
 import org.mtboard.reproduce.client.ServiceClient
+import org.mtboard.reproduce.train.TrainingOptions
 import picocli.CommandLine
 
 @CommandLine.Command(
@@ -52,7 +53,10 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
     var alpha: Double = StatisticalCheck.DEFAULT_ALPHA
 
     @CommandLine.Mixin
-    var rerun = RerunOptions()
+    var training = TrainingOptions()
+
+    @CommandLine.Option(names = ["--work"], paramLabel = "DIR", description = ["where re-runs go (DIR/seed-N/{result.json,curve.csv}); run again with the same DIR to resume (default: a new temporary directory)"])
+    var work: Path? = null
 
     @CommandLine.Option(names = ["--junit"], paramLabel = "FILE", description = ["also write the verdict as JUnit XML (per seed and per task)"])
     var junit: Path? = null
@@ -68,8 +72,9 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
     override fun call(): Int {
         val err = spec.commandLine().err
         val out = spec.commandLine().out
-        val (chosenBackend, workers) = rerun.resolve(spec)
+        val chosenBackend = training.backend(spec)
         if (!(alpha > 0 && alpha < 1)) usage("--alpha must be between 0 and 1 (exclusive), got $alpha")
+        val workers = training.threads(spec)
         val originals = source.result?.let { OriginalRuns.fromResult(spec, it, config, benchmark) } ?: run {
             if (config != null) usage("--config goes with --result; an entry brings its own config")
             val (url, id) = OriginalRuns.parseEntry(spec, source.entry!!, env, server.server)
@@ -95,7 +100,7 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
                     "re-run seeds to be able to fail at alpha $alpha (got ${chosen.size})")
             }
         }
-        val dir = rerun.workDir("mtboard-reproduce")
+        val dir = work ?: Files.createTempDirectory("mtboard-reproduce")
         err.println("mtboard reproduce: ${originals.label}, ${originals.benchmark.name()} ${originals.tier.name()}, seeds $chosen on $chosenBackend, " +
             "${here.cpuModel()} (${here.isaUsed()}${if (here.pinned()) ", pinned" else ", unpinned"})")
         err.println("mtboard reproduce: ${if (bitExact) "bit-exact" else "statistical"} check: $reason")

@@ -7,6 +7,7 @@ import org.mtboard.engine.nn.CpuNumerics
 import org.mtboard.engine.repro.BitExactRule
 import org.mtboard.engine.repro.CurveDiff
 import org.mtboard.reproduce.Json
+import org.mtboard.reproduce.train.TrainingOptions
 import picocli.CommandLine
 
 @CommandLine.Command(
@@ -35,7 +36,10 @@ class ReplayCommand : Callable<Int> {
     var maxEpochs: Int = 0
 
     @CommandLine.Mixin
-    var rerun = RerunOptions()
+    var training = TrainingOptions()
+
+    @CommandLine.Option(names = ["--work"], paramLabel = "DIR", description = ["where the replay goes (DIR/result.json, curve.csv); run again with the same DIR to resume (default: a new temporary directory)"])
+    var work: Path? = null
 
     @CommandLine.Option(names = ["--json"], description = ["print the outcome as JSON"])
     var json: Boolean = false
@@ -45,8 +49,9 @@ class ReplayCommand : Callable<Int> {
     override fun call(): Int {
         val err = spec.commandLine().err
         val out = spec.commandLine().out
-        val (chosenBackend, workers) = rerun.resolve(spec)
+        val chosenBackend = training.backend(spec)
         if (maxEpochs < 0) usage("--max-epochs must be at least 0, got $maxEpochs")
+        val workers = training.threads(spec)
         if (!Files.isRegularFile(dir.resolve("result.json"))) usage("DIR: $dir has no result.json (write one with `mtboard train --out DIR`)")
         val originals = OriginalRuns.fromResult(spec, dir, config, benchmark, "DIR")
         val original = originals.runs.single()
@@ -57,7 +62,7 @@ class ReplayCommand : Callable<Int> {
         val expectation = BitExactRule.expect(original, chosenBackend, CpuNumerics.current(), workers)
         err.println("mtboard replay: ${originals.label} seed ${original.seed()}, ${if (whole) "all $totalEpochs epochs" else "first $maxEpochs of $totalEpochs epochs"}")
         err.println("mtboard replay: " + (if (expectation.bitExact()) "bit-exact expected: " else "bit-exact NOT expected, a mismatch may be the machine, not the code: ") + expectation.reason())
-        val target = rerun.workDir("mtboard-replay")
+        val target = work ?: Files.createTempDirectory("mtboard-replay")
         // as many epochs as the original ran (a partial original stopped early), or the first --max-epochs of them
         val replay = Rerun.run(originals, original.seed(), target, workers, chosenBackend, if (whole) totalEpochs else maxEpochs, "replay", err)
         val replayCurve = Files.readString(target.resolve("curve.csv"))

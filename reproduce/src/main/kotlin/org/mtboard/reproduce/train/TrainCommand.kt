@@ -5,7 +5,6 @@ import java.nio.file.Path
 import java.util.Locale
 import java.util.concurrent.Callable
 import org.mtboard.engine.recipe.ConfigException
-import org.mtboard.engine.run.BackendChoice
 import org.mtboard.engine.run.EpochRecord
 import org.mtboard.engine.run.ProgressLine
 import org.mtboard.engine.run.RunSpec
@@ -35,9 +34,6 @@ class TrainCommand : Callable<Int> {
     @CommandLine.Option(names = ["--out"], required = true, description = ["output directory"])
     lateinit var out: Path
 
-    @CommandLine.Option(names = ["--backend"], description = ["simulator backend: cpu, or auto (cpu where no GPU) (default: \${DEFAULT-VALUE})"])
-    var backend: String = "cpu"
-
     @CommandLine.Option(names = ["--resume"], description = ["continue from DIR/checkpoint.bin if present"])
     var resume: Boolean = false
 
@@ -47,8 +43,8 @@ class TrainCommand : Callable<Int> {
     @CommandLine.Option(names = ["--max-epochs"], description = ["stop after N epochs; the result is marked partial (default: the tier's budget)"])
     var maxEpochs: Int = 0
 
-    @CommandLine.Option(names = ["--threads"], description = ["simulation threads (default: all cores)"])
-    var threads: Int? = null
+    @CommandLine.Mixin
+    var training = TrainingOptions()
 
     @CommandLine.Option(names = ["--json"], description = ["print the result as JSON"])
     var json: Boolean = false
@@ -57,15 +53,10 @@ class TrainCommand : Callable<Int> {
 
     override fun call(): Int {
         // the engine's rule, checked first as always: a refused --backend fails before anything is read or written
-        val chosenBackend = try {
-            BackendChoice.forTraining(backend) { line -> spec.commandLine().err.println(line) }
-        } catch (e: ConfigException) {
-            fail("--backend ${e.problems()[0].message()}")
-        }
+        val chosenBackend = training.backend(spec)
         if (checkpointEvery < 0) fail("--checkpoint-every must be at least 0, got $checkpointEvery")
         if (maxEpochs < 0) fail("--max-epochs must be at least 0, got $maxEpochs")
-        val workers = threads ?: Runtime.getRuntime().availableProcessors()
-        if (workers < 1) fail("--threads must be at least 1, got $workers")
+        val workers = training.threads(spec)
         val (sub, bench, chosen) = target.resolve(spec)
         val run = try {
             RunSpec(sub, bench, chosen, seed)
