@@ -113,7 +113,7 @@ public class SubmissionViews {
             rep.put("run", original.id);
             rep.put("imported_checksum", original.checksum);
             rep.put("imported_mean_success_rate", original.meanSuccess);
-            rep.put("same_checksum", r.checksum == null ? null : r.checksum.equals(original.checksum));
+            rep.put("same_checksum", r.sameChecksumAsOriginal());
             v.put("reproduces", rep);
         }
         return v;

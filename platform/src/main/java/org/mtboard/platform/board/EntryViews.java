@@ -148,7 +148,7 @@ public class EntryViews {
             m.put("status", r.status);
             m.put("imported_checksum", o.checksum);
             m.put("rerun_checksum", r.checksum);
-            m.put("same_checksum", r.checksum == null || o.checksum == null ? null : r.checksum.equals(o.checksum));
+            m.put("same_checksum", r.sameChecksumAsOriginal());
             m.put("imported_mean_success_rate", o.meanSuccess);
             m.put("rerun_mean_success_rate", r.meanSuccess);
             m.put("imported_device", o.resultJson == null ? null : RunManifest.fromJson(o.resultJson).device());

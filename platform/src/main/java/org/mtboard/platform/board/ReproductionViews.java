@@ -79,8 +79,9 @@ public class ReproductionViews {
         List<Map<String, Object>> runs = new ArrayList<>();
         List<String> ranOn = new ArrayList<>();
         for (RunRecord r : RunRecord.<RunRecord>list("reproduction.id = ?1 order by seed", p.id)) {
-            runs.add(run(r));
-            String where = where(r);
+            RunManifest m = r.resultJson == null ? null : RunManifest.fromJson(r.resultJson);
+            runs.add(run(r, m));
+            String where = where(r, m);
             if (where != null && !ranOn.contains(where)) {
                 ranOn.add(where);
             }
@@ -92,8 +93,8 @@ public class ReproductionViews {
         return v;
     }
 
-    private static Map<String, Object> run(RunRecord r) {
-        RunManifest m = r.resultJson == null ? null : RunManifest.fromJson(r.resultJson);
+    /** @param m the re-run's manifest, null until it finished */
+    private static Map<String, Object> run(RunRecord r, RunManifest m) {
         RunRecord o = r.reproduces;
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("seed", r.seed);
@@ -106,7 +107,7 @@ public class ReproductionViews {
         v.put("threads", m == null ? null : m.threads());
         v.put("checksum", r.checksum);
         v.put("original_checksum", o == null ? null : o.checksum);
-        v.put("same_checksum", o == null || r.checksum == null ? null : r.checksum.equals(o.checksum));
+        v.put("same_checksum", r.sameChecksumAsOriginal());
         v.put("mean_success_rate", r.meanSuccess);
         v.put("original_mean_success_rate", o == null ? null : o.meanSuccess);
         v.put("error", r.error);
@@ -114,11 +115,11 @@ public class ReproductionViews {
     }
 
     /** Where a re-run ran: its worker, and the device its manifest names once it finished. */
-    private static String where(RunRecord r) {
+    private static String where(RunRecord r, RunManifest m) {
         if (r.worker == null) {
             return null;
         }
-        return r.resultJson == null ? r.worker : r.worker + " (" + RunManifest.fromJson(r.resultJson).device() + ")";
+        return m == null ? r.worker : r.worker + " (" + m.device() + ")";
     }
 
     private static Object tree(String json) {

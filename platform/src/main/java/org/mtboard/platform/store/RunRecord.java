@@ -82,6 +82,11 @@ public class RunRecord extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** For a re-run: whether its checksum equals its original's; null while either is unknown (running, or no original). */
+    public Boolean sameChecksumAsOriginal() {
+        return reproduces == null || checksum == null || reproduces.checksum == null ? null : checksum.equals(reproduces.checksum);
+    }
+
     public static List<RunRecord> ofSubmission(long submissionId) {
         return list("submission.id = ?1 order by purpose desc, seed", submissionId);
     }
