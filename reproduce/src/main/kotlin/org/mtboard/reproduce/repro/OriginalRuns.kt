@@ -88,11 +88,12 @@ class OriginalRuns(
 
         private fun resolve(spec: CommandLine.Model.CommandSpec, label: String, submission: Submission, first: RunManifest,
                             runs: List<RunManifest>, curves: Map<Int, String>, benchmark: String?, configName: String): OriginalRuns {
-            val bench = RecipeOptions().benchmark(spec, benchmark ?: first.benchmark())
+            val options = RecipeOptions()
+            val bench = options.benchmark(spec, benchmark ?: first.benchmark())
             if (bench.protocolVersion() != first.protocolVersion()) {
                 usage(spec, "--benchmark: ${bench.name()} is protocol ${bench.protocolVersion()}, the runs used protocol ${first.protocolVersion()}")
             }
-            val tier = RecipeOptions().tier(spec, bench, first.tier())
+            val tier = options.tier(spec, bench, first.tier())
             val warnings = mutableListOf<String>()
             val hash = RunManifest.configHash(submission)
             if (hash != first.configHash()) {
