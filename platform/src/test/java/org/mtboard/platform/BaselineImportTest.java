@@ -34,17 +34,18 @@ class BaselineImportTest {
     @Inject
     BaselineImport baselines;
 
-    @Test
-    void importedResultsAreRankedAndTheirRerunsReproduceTheChecksums() throws Exception {
-        Path root = Files.createTempDirectory("mtboard-import-");
-        Path configs = Files.createDirectories(root.resolve("baselines"));
-        Files.writeString(configs.resolve("tiny-ppo.yaml"), TestTeams.config());
+    @Inject
+    TestTeams teams;
+
+    /** results/tiny/smoke/NAME/seed-N/{result.json,curve.csv}, as `mtboard train` writes them, from config text. */
+    private static void writeResults(Path root, String name, String config, java.util.function.UnaryOperator<String> resultJson)
+            throws Exception {
         BenchmarkDefinition tiny = RecipeFiles.readBenchmark(Path.of("src/test/resources/benchmarks/tiny.yaml"));
         for (int seed : tiny.tier("smoke").seeds()) {
-            Path out = Files.createDirectories(root.resolve("results/tiny/smoke/tiny-ppo/seed-" + seed));
+            Path out = Files.createDirectories(root.resolve("results/tiny/smoke/" + name + "/seed-" + seed));
             List<String> tasks = new java.util.ArrayList<>();
             List<EpochRecord> epochs = new java.util.ArrayList<>();
-            RunManifest m = Runs.train(new RunSpec(RecipeFiles.parseSubmission(TestTeams.config(), "tiny-ppo.yaml"), tiny,
+            RunManifest m = Runs.train(new RunSpec(RecipeFiles.parseSubmission(config, name + ".yaml"), tiny,
                     tiny.tier("smoke"), seed), new Runs.Settings(1, out, 0, false, 0), null, new Trainer.Progress() {
                         @Override
                         public void onStart(List<String> taskNames, List<EpochRecord> soFar) {
@@ -56,10 +57,17 @@ class BaselineImportTest {
                             epochs.add(r);
                         }
                     });
-            String curve = CurveCsv.text(tasks, epochs);
-            Files.writeString(out.resolve("result.json"), m.toJson() + "\n");
-            Files.writeString(out.resolve("curve.csv"), curve);
+            Files.writeString(out.resolve("result.json"), resultJson.apply(m.toJson()) + "\n");
+            Files.writeString(out.resolve("curve.csv"), CurveCsv.text(tasks, epochs));
         }
+    }
+
+    @Test
+    void importedResultsAreRankedAndTheirRerunsReproduceTheChecksums() throws Exception {
+        Path root = Files.createTempDirectory("mtboard-import-");
+        Path configs = Files.createDirectories(root.resolve("baselines"));
+        Files.writeString(configs.resolve("tiny-ppo.yaml"), TestTeams.config());
+        writeResults(root, "tiny-ppo", TestTeams.config(), json -> json);
 
         String summary = baselines.importFrom(root.resolve("results"), configs);
         assertTrue(summary.startsWith("1 imported"), summary);
@@ -97,5 +105,35 @@ class BaselineImportTest {
         String reproduction = "entries.find { it.id == " + id + " }.reproduction";
         assertEquals("reproduced bit-exact", TestTeams.board("tiny", "smoke",
                 b -> "reproduced bit-exact".equals(b.getString(reproduction))).getString(reproduction));
+    }
+
+    @Test
+    void resultsWrittenBeforeThePinsAreRankedButNotRerunAndARequestOfTheirSeedsIsRefused() throws Exception {
+        Path root = Files.createTempDirectory("mtboard-import-old-");
+        Path configs = Files.createDirectories(root.resolve("baselines"));
+        String config = TestTeams.config(1.7e-3);
+        Files.writeString(configs.resolve("tiny-old.yaml"), config);
+        // a result.json of an engine before CpuNumerics: no "numerics" object (it is the last field)
+        writeResults(root, "tiny-old", config, json -> json.substring(0, json.indexOf(",\"numerics\"")) + "}");
+
+        String summary = baselines.importFrom(root.resolve("results"), configs);
+        assertTrue(summary.startsWith("1 imported") && summary.contains("1 not re-run (trained before the numerics were pinned"), summary);
+        JsonPath board = TestTeams.board("tiny", "smoke", b -> b.<String>getList("entries.origin").contains(
+                "submissions/results/tiny/smoke/tiny-old"));
+        long id = board.<Map<String, Object>>getList("entries").stream()
+                .filter(e -> "submissions/results/tiny/smoke/tiny-old".equals(e.get("origin"))).findFirst()
+                .map(e -> ((Number) e.get("id")).longValue()).orElseThrow();
+        JsonPath entry = given().get("/api/entries/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("not checked", entry.getString("badge.state"));
+        assertEquals(0, entry.getList("reproductions").size(), entry.prettify());
+        given().get("/api/submissions/" + id).then().statusCode(200)
+                .body("audit.reason", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("not re-run: seeds [11, 12, 13] were"
+                        + " trained before libtorch's CPU numerics were pinned")));
+        // a team asking for the same seeds is told so before any training, not after
+        String token = teams.token("repro-old", 10, 30);
+        given().auth().oauth2(token).post("/api/entries/" + id + "/reproductions").then().statusCode(400)
+                .body("problems[0].field", org.hamcrest.Matchers.equalTo("seeds"))
+                .body("problems[0].message", org.hamcrest.Matchers.containsString("trained before libtorch's CPU numerics were pinned"))
+                .body("problems[0].message", org.hamcrest.Matchers.containsString("at least 5"));
     }
 }

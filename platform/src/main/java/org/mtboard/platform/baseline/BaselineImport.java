@@ -73,6 +73,7 @@ public class BaselineImport {
         }
         int imported = 0;
         int already = 0;
+        int notRerun = 0;
         List<String> skipped = new ArrayList<>();
         for (Path set : resultSets) {
             String origin = "submissions/results/" + results.relativize(set).toString().replace('\\', '/');
@@ -83,17 +84,23 @@ public class BaselineImport {
             try {
                 long id = sets.importSet(set, origin, baselines);
                 scoreboard.submissionFinished(id, "import");
-                for (RunRecord r : sets.reproductionsOf(id)) {
+                List<RunRecord> reruns = sets.reproductionsOf(id);
+                for (RunRecord r : reruns) {
                     queue.enqueue(r.id, r.jobId);
                 }
                 imported++;
+                if (reruns.isEmpty()) {
+                    notRerun++;
+                }
             } catch (RuntimeException | IOException e) {
                 LOG.warnf("not importing %s: %s", origin, e.getMessage());
                 skipped.add(origin + " (" + e.getMessage() + ")");
             }
         }
         return imported + " imported, " + already + " already on the board" + (skipped.isEmpty() ? "" : ", skipped: " + skipped)
-                + (imported > 0 ? "; their re-runs are queued" + (localWorkers > 0 ? " on the local worker" : " (no local worker: start ./mtboard worker)") : "");
+                + (imported > notRerun ? "; " + (notRerun == 0 ? "their" : imported - notRerun + " sets'") + " re-runs are queued"
+                        + (localWorkers > 0 ? " on the local worker" : " (no local worker: start ./mtboard worker)") : "")
+                + (notRerun > 0 ? "; " + notRerun + " not re-run (trained before the numerics were pinned: docs/reproduce.md)" : "");
     }
 
 }

@@ -94,11 +94,9 @@ public class BaselineSets {
                 new SubmissionMetadata(null, null, null, null));
         List<String> devices = new ArrayList<>();
         java.util.Map<Integer, RunRecord> imported = new java.util.LinkedHashMap<>();
-        List<RunManifest> manifests = new ArrayList<>();
         for (Path seedDir : seeds) {
             RunManifest m = RunManifest.fromJson(Files.readString(seedDir.resolve("result.json")));
             check(m, hash, benchmark, tierName, seedDir);
-            manifests.add(m);
             RunRecord r = SubmissionService.newRun(s, m.seed(), RunRecord.SCORE, "imported", v);
             r.resultJson = m.toJson();
             r.meanSuccess = m.meanSuccessRate();
@@ -116,16 +114,15 @@ public class BaselineSets {
         audit.created(s, "imported " + seeds.size() + " seeds from " + origin + " (written by mtboard train on "
                 + String.join(", ", devices.stream().distinct().toList()) + ")", "import");
         // Each imported seed is re-run by the service's own reproduction request, so the entry's badge and history come
-        // from the same place as any team's request. Not results written before the numerics were pinned: a pinned
-        // worker cannot match them bit for bit, and their own seeds are too few to judge statistically, so hours of
-        // re-runs would end without a verdict; the entry stays "not checked" until the results are refreshed.
-        List<Integer> unpinned = manifests.stream().filter(m -> !m.numerics().pinned()).map(RunManifest::seed).toList();
-        if (unpinned.isEmpty()) {
-            reproductions.queue(s, ReproductionRecord.SERVICE, null, List.copyOf(imported.keySet()), "cpu", imported, "import");
+        // from the same place as any team's request; unless, as for any request, its re-runs could not be judged (results
+        // written before the numerics were pinned): hours of training would end without a verdict.
+        List<Integer> seedList = List.copyOf(imported.keySet());
+        ReproductionService.Unjudgeable unjudgeable = ReproductionService.unjudgeable(seedList, imported);
+        if (unjudgeable == null) {
+            reproductions.queue(s, ReproductionRecord.SERVICE, null, seedList, "cpu", imported, "import");
         } else {
-            audit.created(s, "not re-run: seeds " + unpinned + " were trained before libtorch's CPU numerics were pinned, so a"
-                    + " re-run could only be judged statistically, which needs other seeds; refresh them with `mtboard train`"
-                    + " (docs/reproduce.md) to have them re-run bit-exact", "import");
+            audit.created(s, "not re-run: " + unjudgeable.why() + "; refresh them with `mtboard train` (docs/reproduce.md) to have"
+                    + " them re-run bit-exact", "import");
         }
         return s.id;
     }

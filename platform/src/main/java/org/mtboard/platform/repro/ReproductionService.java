@@ -14,6 +14,7 @@ import org.mtboard.engine.recipe.ConfigException;
 import org.mtboard.engine.recipe.RecipeFiles;
 import org.mtboard.engine.recipe.Submission;
 import org.mtboard.engine.repro.StatisticalCheck;
+import org.mtboard.engine.run.RunManifest;
 import org.mtboard.platform.api.ApiError;
 import org.mtboard.platform.auth.Caller;
 import org.mtboard.platform.store.Audit;
@@ -92,7 +93,7 @@ public class ReproductionService {
         p.seeds = ReproductionRecord.seedText(seeds);
         p.state = ReproductionRecord.QUEUED;
         p.persist();
-        boolean bitExact = originals.keySet().containsAll(seeds);
+        boolean bitExact = statisticalBecause(seeds, originals) == null;
         audit.reproduction(p, ReproductionRecord.QUEUED, "requested by " + requestedBy + ": re-run seeds " + seeds + " on the " + backend
                 + " backend" + (bitExact ? "" : " (not all of them the entry's own, so judged statistically)"), actor);
         List<SubmissionService.QueuedRun> runs = new ArrayList<>();
@@ -117,29 +118,53 @@ public class ReproductionService {
     }
 
     /**
-     * Seeds other than the entry's own can only be judged statistically, and a permutation test on too few re-runs
-     * cannot refuse whatever the scores: refused here, naming how many it needs, rather than after hours of training.
+     * Why re-runs of these seeds could only be judged statistically, or null when every one can be judged bit for bit: a
+     * seed the entry was not scored on, or an original trained before the numerics were pinned (the workers pin them, so
+     * their re-runs cannot match its bits).
      */
-    private static void requireEnoughForStatistics(List<Integer> seeds, Map<Integer, RunRecord> originals) {
+    static String statisticalBecause(List<Integer> seeds, Map<Integer, RunRecord> originals) {
         List<Integer> others = seeds.stream().filter(x -> !originals.containsKey(x)).toList();
-        if (others.isEmpty()) {
-            return;
+        if (!others.isEmpty()) {
+            return "seeds " + others + " are not the entry's own " + originals.keySet();
         }
+        List<Integer> unpinned = seeds.stream().filter(x -> !RunManifest.fromJson(originals.get(x).resultJson).numerics().pinned()).toList();
+        return unpinned.isEmpty() ? null : "seeds " + unpinned + " were trained before libtorch's CPU numerics were pinned, so a"
+                + " pinned worker cannot match them bit for bit";
+    }
+
+    /** Why re-runs of some seeds could not be judged, and what a request may ask for instead. */
+    public record Unjudgeable(String why, String allowed) {
+    }
+
+    /**
+     * Null when re-runs of these seeds can be judged, else why not: a statistical check (see {@link #statisticalBecause})
+     * of too few re-runs could not refuse whatever the scores. Said before hours of training, not after.
+     */
+    public static Unjudgeable unjudgeable(List<Integer> seeds, Map<Integer, RunRecord> originals) {
+        String because = statisticalBecause(seeds, originals);
+        if (because == null) {
+            return null;
+        }
+        String own = "the entry's own seeds " + originals.keySet();
         int needed;
         try {
             needed = StatisticalCheck.rerunsNeeded(originals.size(), StatisticalCheck.DEFAULT_ALPHA);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badField("seeds", e.getMessage(), "the entry's own seeds " + originals.keySet());
+            return new Unjudgeable(e.getMessage(), own);
         }
-        String why = "seeds " + others + " are not the entry's own " + originals.keySet() + ", so the re-runs are judged statistically,"
-                + " and a statistical check of " + originals.size() + " original runs needs at least " + needed + " re-run seeds";
+        String why = because + ", so the re-runs are judged statistically, and a statistical check of " + originals.size()
+                + " original runs needs at least " + needed + " re-run seeds";
         if (needed > ReproductionAsk.MAX_SEEDS) {
-            throw ApiError.badField("seeds", why + ", more than the " + ReproductionAsk.MAX_SEEDS + " a request may ask for",
-                    "the entry's own seeds " + originals.keySet());
+            return new Unjudgeable(why + ", more than the " + ReproductionAsk.MAX_SEEDS + " a request may ask for", own);
         }
-        if (seeds.size() < needed) {
-            throw ApiError.badField("seeds", why + "; got " + seeds.size(), "at least " + needed + " seeds (at most "
-                    + ReproductionAsk.MAX_SEEDS + "), or only the entry's own seeds " + originals.keySet());
+        return seeds.size() >= needed ? null : new Unjudgeable(why + "; got " + seeds.size(),
+                "at least " + needed + " seeds (at most " + ReproductionAsk.MAX_SEEDS + "), or only " + own);
+    }
+
+    private static void requireEnoughForStatistics(List<Integer> seeds, Map<Integer, RunRecord> originals) {
+        Unjudgeable u = unjudgeable(seeds, originals);
+        if (u != null) {
+            throw ApiError.badField("seeds", u.why(), u.allowed());
         }
     }
 
