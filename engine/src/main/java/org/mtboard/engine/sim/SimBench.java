@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import jcuda.driver.CUdeviceptr;
 import org.mtboard.engine.sim.cuda.CudaVecEnv;
+import org.mtboard.engine.sim.cuda.JCudaSimDevice;
 
 /**
  * Measures env-steps per second of a vector env on a task mix with uniform random actions, and
@@ -60,21 +61,23 @@ public final class SimBench {
         }
         TaskSet set = TaskSet.evenSplit(tasks, numEnvs);
         float[][] actions = randomActions(set, seed);
-        try (CudaVecEnv env = new CudaVecEnv(set, seed)) {
+        // The device-resident loop drives the device directly; the env (which owns it) measures host copies.
+        JCudaSimDevice device = new JCudaSimDevice(set, seed);
+        try (CudaVecEnv env = new CudaVecEnv(set, seed, device)) {
             CUdeviceptr[] deviceActions = new CUdeviceptr[ACTION_SLOTS];
             for (int slot = 0; slot < ACTION_SLOTS; slot++) {
-                deviceActions[slot] = env.uploadActions(actions[slot]);
+                deviceActions[slot] = device.uploadActionBuffer(actions[slot]);
             }
             env.reset();
             for (int k = 0; k < warmupSteps; k++) {
-                env.stepOnDevice(deviceActions[k % ACTION_SLOTS]);
+                device.launchStepAsync(deviceActions[k % ACTION_SLOTS]);
             }
-            env.synchronize();
+            device.synchronize();
             long start = System.nanoTime();
             for (int k = 0; k < steps; k++) {
-                env.stepOnDevice(deviceActions[k % ACTION_SLOTS]);
+                device.launchStepAsync(deviceActions[k % ACTION_SLOTS]);
             }
-            env.synchronize();
+            device.synchronize();
             double seconds = (System.nanoTime() - start) / 1e9;
             int hostSteps = Math.max(1, steps / 10);
             long hostStart = System.nanoTime();

@@ -64,8 +64,20 @@ public final class SimState {
 
     /** Every array, in a fixed order, for checkpoints (see {@link StateIo}). */
     Object[] arrays() {
+        Object[] onDevice = deviceArrays();
+        Object[] all = java.util.Arrays.copyOf(onDevice, onDevice.length + 1);
+        all[onDevice.length] = previousFrame;
+        return all;
+    }
+
+    /**
+     * The arrays the CUDA kernels keep in device memory, in this class's (and sim.cu's
+     * STATE_PARAMS) order: every one but previousFrame, which sim_step reads from the current
+     * frame of the last observation instead.
+     */
+    public Object[] deviceArrays() {
         return new Object[] {hand, gap, hand0, obj, obj0, objVz, grasped, graspOffset, joint, fixture, goal, step, episode,
-            episodeReturn, episodeSuccess, previousFrame};
+            episodeReturn, episodeSuccess};
     }
 
     public float tcpX(int i) {

@@ -1,6 +1,7 @@
 package org.mtboard.engine.sim.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.mtboard.engine.sim.EnvStepper;
 import org.mtboard.engine.sim.Observation;
+import org.mtboard.engine.sim.SimState;
 import org.mtboard.engine.sim.Suites;
 import org.mtboard.engine.sim.TaskId;
 import org.mtboard.engine.sim.VecEnv;
@@ -55,7 +57,21 @@ class CudaSourceConsistencyTest {
             String[] words = param.trim().split("[\\s*]+");
             names.add(words[words.length - 1]);
         }
-        assertEquals(CudaVecEnv.STATE_PARAM_NAMES, names);
+        assertEquals(JCudaSimDevice.STATE_PARAM_NAMES, names);
+    }
+
+    /** JCudaSimDevice allocates and copies the state buffers in SimState.deviceArrays() order. */
+    @Test
+    void deviceArraysAreTheStateParamsInOrder() throws Exception {
+        List<String> stateParams = JCudaSimDevice.STATE_PARAM_NAMES.subList(
+                JCudaSimDevice.STATE_PARAM_NAMES.indexOf("hand"), JCudaSimDevice.STATE_PARAM_NAMES.indexOf("obs"));
+        SimState state = new SimState(3);
+        Object[] arrays = state.deviceArrays();
+        assertEquals(stateParams.size(), arrays.length);
+        for (int k = 0; k < arrays.length; k++) {
+            String field = stateParams.get(k).equals("stepCount") ? "step" : stateParams.get(k);
+            assertSame(SimState.class.getField(field).get(state), arrays[k], "deviceArrays()[" + k + "] should be " + field);
+        }
     }
 
     @Test
