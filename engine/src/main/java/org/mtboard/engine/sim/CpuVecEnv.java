@@ -59,15 +59,14 @@ public final class CpuVecEnv extends BufferedVecEnv {
         return state;
     }
 
-    /** Writes the whole env state (simulator and last outputs), so a run can resume bit-identically. */
+    @Override
     public void saveState(java.io.DataOutputStream out) throws java.io.IOException {
-        StateIo.write(out, state.arrays());
-        StateIo.write(out, outputs.arrays());
+        StateIo.write(out, state, outputs);
     }
 
+    @Override
     public void loadState(java.io.DataInputStream in) throws java.io.IOException {
-        StateIo.read(in, state.arrays());
-        StateIo.read(in, outputs.arrays());
+        StateIo.read(in, state, outputs);
     }
 
     @Override
@@ -76,22 +75,10 @@ public final class CpuVecEnv extends BufferedVecEnv {
         pool.run(resetJob, numEnvs());
     }
 
-    /**
-     * Moves each env's first episode forward to step {@code firstSteps[i]} (it then lasts
-     * 150 - firstSteps[i] steps; later episodes are whole). Call right after {@link #reset()}.
-     * A trainer uses it so envs do not all reset together: otherwise every rollout shorter than
-     * an episode holds one phase of it only (say steps 0-31) and each update fits that phase.
-     */
+    @Override
     public void startEpisodesAt(int[] firstSteps) {
-        if (firstSteps.length != numEnvs()) {
-            throw new IllegalArgumentException("firstSteps must hold one step per env: need " + numEnvs() + ", got " + firstSteps.length);
-        }
-        for (int i = 0; i < firstSteps.length; i++) {
-            if (firstSteps[i] < 0 || firstSteps[i] >= EPISODE_LENGTH) {
-                throw new IllegalArgumentException("firstSteps[" + i + "] must be in [0, " + EPISODE_LENGTH + "), got " + firstSteps[i]);
-            }
-            state.step[i] = firstSteps[i];
-        }
+        EpisodeStarts.check(firstSteps, numEnvs());
+        System.arraycopy(firstSteps, 0, state.step, 0, firstSteps.length);
     }
 
     @Override

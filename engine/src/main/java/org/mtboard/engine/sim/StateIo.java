@@ -4,12 +4,26 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** Writes and reads float, int and byte arrays in place: the checkpoint form of env state. */
-final class StateIo {
+/**
+ * The checkpoint form of a vector env's state, the same for every backend: the
+ * {@link SimState} arrays, then the {@link StepOutputs} arrays, each as its length and values.
+ */
+public final class StateIo {
     private StateIo() {
     }
 
-    static void write(DataOutputStream out, Object[] arrays) throws IOException {
+    public static void write(DataOutputStream out, SimState state, StepOutputs outputs) throws IOException {
+        write(out, state.arrays());
+        write(out, outputs.arrays());
+    }
+
+    /** Reads into the given arrays in place; they must be for the env count that was saved. */
+    public static void read(DataInputStream in, SimState state, StepOutputs outputs) throws IOException {
+        read(in, state.arrays());
+        read(in, outputs.arrays());
+    }
+
+    private static void write(DataOutputStream out, Object[] arrays) throws IOException {
         out.writeInt(arrays.length);
         for (Object a : arrays) {
             if (a instanceof float[] f) {
@@ -30,7 +44,7 @@ final class StateIo {
         }
     }
 
-    static void read(DataInputStream in, Object[] arrays) throws IOException {
+    private static void read(DataInputStream in, Object[] arrays) throws IOException {
         if (in.readInt() != arrays.length) {
             throw new IOException("env state in the checkpoint has another layout");
         }

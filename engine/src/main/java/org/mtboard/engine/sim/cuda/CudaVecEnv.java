@@ -1,6 +1,10 @@
 package org.mtboard.engine.sim.cuda;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.mtboard.engine.sim.BufferedVecEnv;
+import org.mtboard.engine.sim.EpisodeStarts;
 import org.mtboard.engine.sim.TaskSet;
 
 /**
@@ -8,11 +12,15 @@ import org.mtboard.engine.sim.TaskSet;
  * src/main/cuda/sim.cu) steps one env per thread. This class is the host side: it decides what
  * to copy when and keeps the host output buffers; the {@link SimDevice} does the launches and
  * copies, so this logic also runs over a device emulated on the CPU.
+ *
+ * <p>The host buffers mirror the device's outputs: observations, rewards and flags come back
+ * after every reset and step, and the finals after every step that ended an episode (the kernel
+ * changes an env's finals only on such a step, so the host finals of the others stay current).
  */
 public final class CudaVecEnv extends BufferedVecEnv {
     private final TaskSet taskSet;
     private final SimDevice device;
-    private int stepsSinceReset;
+    private long copyNanos;
     private boolean closed;
 
     /**
@@ -61,8 +69,15 @@ public final class CudaVecEnv extends BufferedVecEnv {
     @Override
     public void reset() {
         device.launchReset();
-        stepsSinceReset = 0;
+        long start = System.nanoTime();
         device.downloadOutputs(outputs);
+        copyNanos += System.nanoTime() - start;
+    }
+
+    @Override
+    public void startEpisodesAt(int[] firstSteps) {
+        EpisodeStarts.check(firstSteps, numEnvs());
+        device.uploadStepCounts(firstSteps);
     }
 
     @Override
@@ -70,14 +85,41 @@ public final class CudaVecEnv extends BufferedVecEnv {
         if (actions.length < 4 * numEnvs()) {
             throw new IllegalArgumentException("actions must hold 4 floats per env: need " + 4 * numEnvs() + ", got " + actions.length);
         }
+        long start = System.nanoTime();
         device.uploadActions(actions);
+        long uploaded = System.nanoTime();
         device.launchStep();
-        stepsSinceReset++;
+        long simulated = System.nanoTime();
         device.downloadOutputs(outputs);
-        // Every env is reset together, so every episode ends on the same step.
-        if (stepsSinceReset % EPISODE_LENGTH == 0) {
+        // Episodes end on different steps once starts are staggered: the finals come back whenever any env is done.
+        if (anyDone()) {
             device.downloadFinals(outputs);
         }
+        copyNanos += (uploaded - start) + (System.nanoTime() - simulated);
+    }
+
+    private boolean anyDone() {
+        for (byte done : outputs.dones) {
+            if (done != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public long copyNanos() {
+        return copyNanos;
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        DeviceCheckpoint.save(device, outputs, out);
+    }
+
+    @Override
+    public void loadState(DataInputStream in) throws IOException {
+        DeviceCheckpoint.load(device, outputs, in);
     }
 
     @Override
