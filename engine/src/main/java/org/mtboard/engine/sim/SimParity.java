@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Steps two vector envs over the same tasks, seed and actions and compares every output bit
- * for bit after each step: observations, rewards, success and done flags, and at episode ends
- * the final observations, returns and success flags. Stops at the first difference.
+ * for bit after each step: observations, rewards, success and done flags, and for each env that
+ * ended an episode its final observation, return and success flag. Stops at the first difference.
  */
 public final class SimParity {
     /** Where the two backends first differ. */
@@ -17,8 +17,11 @@ public final class SimParity {
         }
     }
 
-    /** Result of a run: values compared, and the first mismatch if any. */
-    public record Report(long valuesCompared, int stepsRun, Optional<Mismatch> mismatch) {
+    /**
+     * Result of a run: values compared, and the first mismatch if any. partialEndSteps counts the
+     * steps on which some envs but not all ended an episode: there the finals of those alone are due.
+     */
+    public record Report(long valuesCompared, int stepsRun, int partialEndSteps, Optional<Mismatch> mismatch) {
     }
 
     private static final String[] FRAME_FIELDS = {
@@ -29,12 +32,19 @@ public final class SimParity {
     private SimParity() {
     }
 
+    /** Every env starting its first episode at step 0. */
+    public static Report run(VecEnv expected, VecEnv actual, int seed, int steps, boolean mixedPolicy) {
+        return run(expected, actual, seed, steps, mixedPolicy, null);
+    }
+
     /**
      * @param mixedPolicy false: uniform random actions for every env; true: even envs of each
      *                    block follow their task's scripted expert (grasps, doors, insertion),
      *                    odd ones random actions
+     * @param firstSteps  null, or each env's first step, given to both envs' startEpisodesAt
+     *                    after the reset so that episodes end on different steps
      */
-    public static Report run(VecEnv expected, VecEnv actual, int seed, int steps, boolean mixedPolicy) {
+    public static Report run(VecEnv expected, VecEnv actual, int seed, int steps, boolean mixedPolicy, int[] firstSteps) {
         TaskSet set = expected.taskSet();
         int n = set.numEnvs();
         ExpertPolicy[] experts = new ExpertPolicy[set.taskCount()];
@@ -45,34 +55,50 @@ public final class SimParity {
         float[] actions = new float[4 * n];
         expected.reset();
         actual.reset();
+        // Each env's episode and step, for the random actions' keys; advanced by the expected env's dones.
+        int[] episode = new int[n];
+        int[] stepInEpisode = firstSteps == null ? new int[n] : firstSteps.clone();
+        if (firstSteps != null) {
+            expected.startEpisodesAt(firstSteps);
+            actual.startEpisodesAt(firstSteps);
+        }
         long[] compared = {0};
-        Optional<Mismatch> first = compare(expected, actual, 0, false, compared);
-        int episode = 0;
+        int partialEndSteps = 0;
+        Optional<Mismatch> first = compare(expected, actual, 0, compared);
         for (int step = 1; step <= steps && first.isEmpty(); step++) {
-            int stepInEpisode = (step - 1) % VecEnv.EPISODE_LENGTH;
             for (int t = 0; t < set.taskCount(); t++) {
                 for (int j = 0; j < set.envCount(t); j++) {
                     int i = set.firstEnv(t) + j;
                     if (mixedPolicy && j % 2 == 0) {
                         experts[t].act(expected.observations(), Observation.SIZE * i, actions, 4 * i);
                     } else {
-                        random.act(set.task(t).id(), j, episode, stepInEpisode, actions, 4 * i);
+                        random.act(set.task(t).id(), j, episode[i], stepInEpisode[i], actions, 4 * i);
                     }
                 }
             }
             expected.step(actions);
             actual.step(actions);
-            boolean episodeEnded = step % VecEnv.EPISODE_LENGTH == 0;
-            first = compare(expected, actual, step, episodeEnded, compared);
-            if (episodeEnded) {
-                episode++;
+            first = compare(expected, actual, step, compared);
+            int ended = 0;
+            for (int i = 0; i < n; i++) {
+                if (expected.dones()[i] != 0) {
+                    ended++;
+                    episode[i]++;
+                    stepInEpisode[i] = 0;
+                } else {
+                    stepInEpisode[i]++;
+                }
+            }
+            if (ended > 0 && ended < n) {
+                partialEndSteps++;
             }
         }
         int stepsRun = first.map(Mismatch::step).orElse(steps);
-        return new Report(compared[0], stepsRun, first);
+        return new Report(compared[0], stepsRun, partialEndSteps, first);
     }
 
-    private static Optional<Mismatch> compare(VecEnv a, VecEnv b, int step, boolean withFinals, long[] compared) {
+    /** The finals of an env are compared where both say it ended an episode (dones are compared first). */
+    private static Optional<Mismatch> compare(VecEnv a, VecEnv b, int step, long[] compared) {
         TaskSet set = a.taskSet();
         for (int i = 0; i < a.numEnvs(); i++) {
             Optional<Mismatch> m = compareRow(set, step, i, "observation", a.observations(), b.observations(), compared);
@@ -85,7 +111,7 @@ public final class SimParity {
             if (m.isEmpty()) {
                 m = compareValue(set, step, i, "done", a.dones()[i], b.dones()[i], compared);
             }
-            if (m.isEmpty() && withFinals) {
+            if (m.isEmpty() && a.dones()[i] != 0) {
                 m = compareRow(set, step, i, "final observation", a.finalObservations(), b.finalObservations(), compared);
                 if (m.isEmpty()) {
                     m = compareValue(set, step, i, "final return", a.finalReturns()[i], b.finalReturns()[i], compared);
