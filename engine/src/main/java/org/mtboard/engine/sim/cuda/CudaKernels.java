@@ -1,8 +1,8 @@
 package org.mtboard.engine.sim.cuda;
 
-import static jcuda.driver.JCudaDriver.cuCtxCreate;
-import static jcuda.driver.JCudaDriver.cuCtxDestroy;
 import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
+import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRelease;
+import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
 import static jcuda.driver.JCudaDriver.cuDeviceGetName;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
@@ -24,7 +24,13 @@ import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
 import org.mtboard.engine.sim.BackendUnavailableException;
 
-/** A CUDA context on GPU 0 with sim.ptx loaded: its two kernels and the one stream they run on. */
+/**
+ * GPU 0's primary context with sim.ptx loaded: its two kernels and the one stream they run on.
+ * The primary context is the one the CUDA runtime (and so libtorch, for GPU networks) uses: a
+ * context of our own would make every step switch contexts, and the runtime adopts whatever
+ * context is current on a thread it first sees, so libtorch could end up on ours and lose it
+ * when the env closes. Sharing the primary one avoids both.
+ */
 final class CudaKernels implements AutoCloseable {
     static final String PTX_RESOURCE = "/org/mtboard/engine/sim/cuda/sim.ptx";
     static final String PTX_OVERRIDE_PROPERTY = "mtboard.ptx";
@@ -37,6 +43,7 @@ final class CudaKernels implements AutoCloseable {
     private final CUfunction stepKernel = new CUfunction();
     private final CUstream stream = new CUstream();
     private final String deviceName;
+    private final CUdevice device = new CUdevice();
 
     /** @throws BackendUnavailableException where no GPU is usable or the kernels do not load */
     CudaKernels() {
@@ -45,12 +52,12 @@ final class CudaKernels implements AutoCloseable {
             throw new BackendUnavailableException("the cuda backend is not available: " + reason);
         }
         try {
-            CUdevice device = new CUdevice();
             cuDeviceGet(device, 0);
             byte[] name = new byte[256];
             cuDeviceGetName(name, name.length, device);
             this.deviceName = new String(name).trim().replace("\u0000", "");
-            cuCtxCreate(context, 0, device);
+            cuDevicePrimaryCtxRetain(context, device);
+            cuCtxSetCurrent(context);
             cuModuleLoadData(module, loadPtx());
             cuModuleGetFunction(resetKernel, module, "sim_reset");
             cuModuleGetFunction(stepKernel, module, "sim_step");
@@ -110,12 +117,12 @@ final class CudaKernels implements AutoCloseable {
         cuStreamSynchronize(stream);
     }
 
-    /** Call after freeing this context's memory. */
+    /** Call after freeing this env's memory; the primary context lives on while others hold it. */
     @Override
     public void close() {
         cuCtxSetCurrent(context);
         cuStreamDestroy(stream);
         cuModuleUnload(module);
-        cuCtxDestroy(context);
+        cuDevicePrimaryCtxRelease(device);
     }
 }
