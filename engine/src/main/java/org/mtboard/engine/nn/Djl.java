@@ -17,6 +17,7 @@ public final class Djl {
         }
         // before libtorch loads: its CPU dispatch, BLAS and threads read these once (CpuNumerics)
         CpuNumerics.apply();
+        GpuNumerics.apply();
         return Engine.getEngine("PyTorch");
     }
 
@@ -33,5 +34,10 @@ public final class Djl {
 
     public static NDManager newManager() {
         return engine().newBaseManager();
+    }
+
+    /** A base manager whose arrays live on the given device (NetworkDevice#djl). */
+    public static NDManager newManager(ai.djl.Device device) {
+        return engine().newBaseManager(device);
     }
 }

@@ -1,14 +1,17 @@
 package org.mtboard.engine.repro;
 
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.run.NetworkPlacement;
 import org.mtboard.engine.run.RunManifest;
 
 /**
  * When a re-run must match the original bit for bit. Runs that pin libtorch's CPU numerics the
  * same way ({@link CpuNumerics}) give the same bits on any x86-64 CPU with AVX2 and any core
  * count; unpinned runs only on the same CPU model with the same threads (and even then an
- * oversubscribed machine has been seen to change one update). Anything else is judged
- * statistically, and the reason says why.
+ * oversubscribed machine has been seen to change one update). GPU networks give the same bits only
+ * on the same GPU model with the same libtorch and cuBLAS settings. The simulator backend does not
+ * matter: the cpu and cuda simulators step the same bits. Anything else is judged statistically,
+ * and the reason says why.
  */
 public final class BitExactRule {
     /** Whether bit-exact is expected, and why (or why not). */
@@ -18,11 +21,44 @@ public final class BitExactRule {
     private BitExactRule() {
     }
 
-    /** A re-run on the original's seed, with the given backend, numerics and simulation threads. */
+    /** A re-run on the original's seed with CPU networks, with the given backend, numerics and simulation threads. */
     public static Expectation expect(RunManifest original, String backend, CpuNumerics.Settings numerics, int threads) {
-        if (!original.backend().equals(backend)) {
-            return new Expectation(false, "the original ran on the " + original.backend() + " backend, the re-run on " + backend);
+        return expect(original, backend, numerics, null, threads);
+    }
+
+    /**
+     * A re-run on the original's seed, with the given backend, numerics, network placement (null:
+     * CPU networks) and simulation threads.
+     */
+    public static Expectation expect(RunManifest original, String backend, CpuNumerics.Settings numerics, NetworkPlacement networks,
+                                     int threads) {
+        String then = original.networks().device();
+        String now = networks == null ? "cpu" : networks.device();
+        if (!then.equals(now)) {
+            return new Expectation(false, "the original trained its networks on the " + then + ", the re-run on the " + now
+                    + " (their float rounding differs)");
         }
+        if (now.equals("gpu")) {
+            return expectOnGpu(original.networks(), networks);
+        }
+        Expectation cpu = expectOnCpu(original, numerics, threads);
+        if (cpu.bitExact() && !original.backend().equals(backend)) {
+            return new Expectation(true, cpu.reason() + "; the " + original.backend() + " and " + backend
+                    + " simulators step the same bits");
+        }
+        return cpu;
+    }
+
+    private static Expectation expectOnGpu(NetworkPlacement then, NetworkPlacement now) {
+        if (!java.util.Objects.equals(then.gpu(), now.gpu()) || !then.libtorchVersion().equals(now.libtorchVersion())
+                || !then.libtorchFlavor().equals(now.libtorchFlavor()) || !then.settings().equals(now.settings())) {
+            return new Expectation(false, "GPU networks give the same bits only on the same GPU model, libtorch and cuBLAS settings ("
+                    + then.describe() + " " + then.settings() + " then, " + now.describe() + " " + now.settings() + " now)");
+        }
+        return new Expectation(true, "same GPU model, libtorch and cuBLAS settings (" + now.describe() + " " + now.settings() + ")");
+    }
+
+    private static Expectation expectOnCpu(RunManifest original, CpuNumerics.Settings numerics, int threads) {
         CpuNumerics.Settings before = original.numerics();
         if (before.pinned() && numerics.pinned()) {
             if (!before.values().equals(numerics.values()) || before.torchThreads() != numerics.torchThreads()) {
@@ -56,6 +92,6 @@ public final class BitExactRule {
 
     /** The same question for a finished re-run, from its manifest. */
     public static Expectation expect(RunManifest original, RunManifest rerun) {
-        return expect(original, rerun.backend(), rerun.numerics(), rerun.threads());
+        return expect(original, rerun.backend(), rerun.numerics(), rerun.networks(), rerun.threads());
     }
 }

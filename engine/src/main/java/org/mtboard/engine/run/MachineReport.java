@@ -13,6 +13,8 @@ import java.util.Map;
 import jcuda.driver.CUdevice;
 import jcuda.driver.JCudaDriver;
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.nn.GpuNumerics;
+import org.mtboard.engine.nn.NetworkDevice;
 import org.mtboard.engine.nn.Djl;
 import org.mtboard.engine.sim.Backends;
 import org.mtboard.engine.sim.cuda.CudaProbe;
@@ -50,7 +52,8 @@ public final class MachineReport {
         List<String> notes = new ArrayList<>();
         use.put("simulator_auto", Backends.resolve("auto", notes::add));
         use.put("training_simulator", String.join(", ", BackendChoice.TRAINS_ON));
-        use.put("training_networks", "cpu");
+        use.put("networks_auto", NetworkDevice.resolve("auto", notes::add));
+        use.put("gpu_numerics", GpuNumerics.current());
         use.put("notes", notes);
         report.put("would_use", use);
         return report;
@@ -73,8 +76,6 @@ public final class MachineReport {
         for (int i = 0; i < count[0]; i++) {
             CUdevice d = new CUdevice();
             JCudaDriver.cuDeviceGet(d, i);
-            byte[] name = new byte[256];
-            JCudaDriver.cuDeviceGetName(name, name.length, d);
             int[] major = {0};
             int[] minor = {0};
             JCudaDriver.cuDeviceGetAttribute(major, jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d);
@@ -83,7 +84,7 @@ public final class MachineReport {
             JCudaDriver.cuDeviceTotalMem(memory, d);
             Map<String, Object> device = new LinkedHashMap<>();
             device.put("index", i);
-            device.put("name", new String(name, StandardCharsets.US_ASCII).trim().replace("\0", ""));
+            device.put("name", gpuName(i));
             device.put("compute_capability", major[0] + "." + minor[0]);
             device.put("memory_gib", Math.round(memory[0] / (1024.0 * 1024 * 1024) * 10) / 10.0);
             devices.add(device);
@@ -123,8 +124,7 @@ public final class MachineReport {
         djl.put("gpus_seen", engine.getGpuCount());
         djl.put("offline", Boolean.parseBoolean(System.getProperty("ai.djl.offline", "false")));
         String library = loadedLibrary("libtorch_cpu.so");
-        String cudaLibrary = loadedLibrary("libtorch_cuda.so");
-        djl.put("flavor", cudaLibrary != null ? "cuda" : library != null ? "cpu" : "unknown");
+        djl.put("flavor", libtorchFlavor());
         djl.put("loaded_from", library != null ? Path.of(library).getParent().toString() : null);
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String name : DJL_OVERRIDES) {
@@ -133,6 +133,20 @@ public final class MachineReport {
         }
         djl.put("overrides", overrides);
         return djl;
+    }
+
+    /** The model name of CUDA device {@code index} (the driver's answer; call where CUDA is usable). */
+    public static String gpuName(int index) {
+        CUdevice d = new CUdevice();
+        JCudaDriver.cuDeviceGet(d, index);
+        byte[] name = new byte[256];
+        JCudaDriver.cuDeviceGetName(name, name.length, d);
+        return new String(name, StandardCharsets.US_ASCII).trim().replace("\0", "");
+    }
+
+    /** Which libtorch DJL loaded: cuda when its CUDA library is mapped, cpu, or unknown (before DJL loads). */
+    public static String libtorchFlavor() {
+        return loadedLibrary("libtorch_cuda.so") != null ? "cuda" : loadedLibrary("libtorch_cpu.so") != null ? "cpu" : "unknown";
     }
 
     /** The path of a shared library this process has mapped (Linux), or null. */

@@ -31,11 +31,22 @@ import org.mtboard.engine.recipe.Submission;
  * @param checksum   {@link TrainResult#checksum()}: equal checksums mean bit-identical runs
  * @param numerics   how libtorch's CPU numerics were set ({@link CpuNumerics}); results written before
  *                   they were pinned read back as unpinned, with the device's ISA unknown
+ * @param networks   where the networks ran (device, GPU, DJL and libtorch); results written before it
+ *                   was recorded read back as CPU networks with libtorch unknown
  */
 public record RunManifest(String submission, String algorithm, String benchmark, int protocolVersion, String tier, int seed,
                           Map<String, TaskScore> perTask, double meanSuccessRate, long frames, double wallSeconds, double fps,
                           String backend, String device, int threads, int numEnvs, boolean partial, String engineVersion,
-                          String configHash, String checksum, CpuNumerics.Settings numerics) {
+                          String configHash, String checksum, CpuNumerics.Settings numerics, NetworkPlacement networks) {
+    /** A manifest without a recorded network placement (CPU networks, libtorch unknown). */
+    public RunManifest(String submission, String algorithm, String benchmark, int protocolVersion, String tier, int seed,
+                       Map<String, TaskScore> perTask, double meanSuccessRate, long frames, double wallSeconds, double fps,
+                       String backend, String device, int threads, int numEnvs, boolean partial, String engineVersion,
+                       String configHash, String checksum, CpuNumerics.Settings numerics) {
+        this(submission, algorithm, benchmark, protocolVersion, tier, seed, perTask, meanSuccessRate, frames, wallSeconds, fps, backend,
+                device, threads, numEnvs, partial, engineVersion, configHash, checksum, numerics, NetworkPlacement.UNRECORDED);
+    }
+
     /** One task's score. */
     public record TaskScore(double successRate, double meanReturn) {
     }
@@ -47,7 +58,7 @@ public record RunManifest(String submission, String algorithm, String benchmark,
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    public static RunManifest of(TrainingConfig config, TrainResult result, CpuNumerics.Settings numerics) {
+    public static RunManifest of(TrainingConfig config, TrainResult result, CpuNumerics.Settings numerics, NetworkPlacement networks) {
         Map<String, TaskScore> perTask = new LinkedHashMap<>();
         result.perTask().forEach((task, v) -> perTask.put(task, new TaskScore(v[0], v[1])));
         Submission s = config.submission();
@@ -55,7 +66,7 @@ public record RunManifest(String submission, String algorithm, String benchmark,
         return new RunManifest(s.name(), s.algorithm().label(), config.benchmark().name(), config.benchmark().protocolVersion(),
                 config.tier().name(), config.seed(), perTask, result.meanSuccessRate(), result.frames(), result.wallSeconds(),
                 result.fps(), result.backend(), numerics.cpuModel(), config.threads(), config.numEnvs(), partial, EngineVersion.VERSION,
-                configHash(s), result.checksum(), numerics);
+                configHash(s), result.checksum(), numerics, networks);
     }
 
     /** SHA-256 (hex) of the parsed submission serialised with sorted keys: layout and key order do not count. */
@@ -82,6 +93,12 @@ public record RunManifest(String submission, String algorithm, String benchmark,
                 .put("torch_threads", numerics.torchThreads());
         ObjectNode settings = n.putObject("settings");
         numerics.values().forEach(settings::put);
+        ObjectNode net = o.putObject("networks");
+        net.put("device", networks.device()).put("gpu", networks.gpu()).put("djl_engine", networks.djlEngine())
+                .put("djl_version", networks.djlVersion()).put("libtorch_version", networks.libtorchVersion())
+                .put("libtorch_flavor", networks.libtorchFlavor());
+        ObjectNode gpuSettings = net.putObject("settings");
+        new java.util.TreeMap<>(networks.settings()).forEach(gpuSettings::put);
         return o.toString();
     }
 
@@ -104,7 +121,19 @@ public record RunManifest(String submission, String algorithm, String benchmark,
                 required(o, "fps").asDouble(), required(o, "backend").asText(), required(o, "device").asText(),
                 required(o, "threads").asInt(), required(o, "num_envs").asInt(), required(o, "partial").asBoolean(),
                 required(o, "engine_version").asText(), required(o, "config_hash").asText(), required(o, "checksum").asText(),
-                numerics(o.get("numerics"), required(o, "device").asText()));
+                numerics(o.get("numerics"), required(o, "device").asText()), networks(o.get("networks")));
+    }
+
+    private static NetworkPlacement networks(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return NetworkPlacement.UNRECORDED;
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        n.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        JsonNode gpu = n.get("gpu");
+        return new NetworkPlacement(required(n, "device").asText(), gpu == null || gpu.isNull() ? null : gpu.asText(),
+                n.path("djl_engine").asText("PyTorch"), n.path("djl_version").asText("unknown"),
+                n.path("libtorch_version").asText("unknown"), n.path("libtorch_flavor").asText("unknown"), settings);
     }
 
     private static CpuNumerics.Settings numerics(JsonNode n, String device) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.run.NetworkPlacement;
 import org.mtboard.engine.run.RunManifest;
 
 class ReproductionVerdictTest {
@@ -50,9 +51,39 @@ class ReproductionVerdictTest {
         BitExactRule.Expectation old = BitExactRule.expect(run(101, "aa".repeat(32), 0.8, UNPINNED_AMD), "cpu", PINNED_INTEL, 2);
         assertFalse(old.bitExact());
         assertTrue(old.reason().contains("unpinned") && old.reason().contains("AMD EPYC"), old.reason());
-        assertFalse(BitExactRule.expect(original, "cuda", PINNED_INTEL, 2).bitExact());
+        BitExactRule.Expectation otherSimulator = BitExactRule.expect(original, "cuda", PINNED_INTEL, 2);
+        assertTrue(otherSimulator.bitExact(), "the cpu and cuda simulators step the same bits: " + otherSimulator.reason());
+        assertTrue(otherSimulator.reason().endsWith("the cpu and cuda simulators step the same bits"), otherSimulator.reason());
         assertTrue(BitExactRule.expect(run(1, "x", 0, UNPINNED_AMD), "cpu", UNPINNED_AMD, 2).bitExact(), "unpinned, same CPU and threads");
         assertFalse(BitExactRule.expect(run(1, "x", 0, UNPINNED_AMD), "cpu", UNPINNED_AMD, 4).bitExact(), "unpinned, other threads");
+    }
+
+    @Test
+    void gpuNetworksMatchOnlyTheSameGpuLibtorchAndCublasSettings() {
+        NetworkPlacement h200 = new NetworkPlacement("gpu", "NVIDIA H200", "PyTorch", "0.36.0", "2.11.0", "cuda",
+                Map.of("CUBLAS_WORKSPACE_CONFIG", ":4096:8"));
+        RunManifest onGpu = gpuRun(h200);
+        assertTrue(BitExactRule.expect(onGpu, "cuda", PINNED_INTEL, h200, 16).bitExact());
+        BitExactRule.Expectation otherGpu = BitExactRule.expect(onGpu, "cuda", PINNED_INTEL,
+                new NetworkPlacement("gpu", "NVIDIA A100-SXM4-80GB", "PyTorch", "0.36.0", "2.11.0", "cuda", h200.settings()), 16);
+        assertFalse(otherGpu.bitExact());
+        assertTrue(otherGpu.reason().contains("A100") && otherGpu.reason().contains("H200"), otherGpu.reason());
+        assertFalse(BitExactRule.expect(onGpu, "cuda", PINNED_INTEL, new NetworkPlacement("gpu", "NVIDIA H200", "PyTorch", "0.36.0",
+                "2.11.0", "cuda", Map.of()), 16).bitExact(), "another cuBLAS workspace");
+        BitExactRule.Expectation onCpu = BitExactRule.expect(onGpu, "cuda", PINNED_INTEL, null, 16);
+        assertFalse(onCpu.bitExact());
+        assertTrue(onCpu.reason().contains("on the gpu, the re-run on the cpu"), onCpu.reason());
+        RunManifest back = RunManifest.fromJson(onGpu.toJson());
+        assertEquals(h200, back.networks(), "the placement survives result.json");
+        assertEquals(NetworkPlacement.UNRECORDED, RunManifest.fromJson(run(1, "x", 0, PINNED_AMD).toJson().replaceAll(",\"networks\":\\{[^}]*\\{[^}]*\\}\\}", "")).networks(),
+                "older manifests read as CPU networks");
+    }
+
+    private static RunManifest gpuRun(NetworkPlacement placement) {
+        RunManifest r = run(101, "aa".repeat(32), 0.8, PINNED_INTEL);
+        return new RunManifest(r.submission(), r.algorithm(), r.benchmark(), r.protocolVersion(), r.tier(), r.seed(), r.perTask(),
+                r.meanSuccessRate(), r.frames(), r.wallSeconds(), r.fps(), "cuda", r.device(), r.threads(), r.numEnvs(), r.partial(),
+                r.engineVersion(), r.configHash(), r.checksum(), r.numerics(), placement);
     }
 
     @Test
