@@ -11,7 +11,7 @@ import java.util.Set;
  * parameters' digest) must agree cell for cell in a bit-identical replay.
  */
 public final class CurveDiff {
-    private static final Set<String> TIMING = Set.of("wall_s", "fps", "sim_s", "inference_s", "update_s");
+    private static final Set<String> TIMING = Set.of("wall_s", "fps", "sim_s", "inference_s", "update_s", "copy_s");
 
     /** One differing cell. */
     public record Cell(String column, String expected, String actual) {

@@ -19,7 +19,9 @@ import java.util.Map;
  * needed beyond the epoch count.
  */
 final class CheckpointFile {
-    private static final String MAGIC = "MTBOARD-CHECKPOINT-3";
+    private static final String MAGIC = "MTBOARD-CHECKPOINT-4";
+    /** Format 3 differs only in its epoch records (no copy seconds), so it is still read. */
+    private static final String PREVIOUS = "MTBOARD-CHECKPOINT-3";
     private final Path file;
 
     CheckpointFile(Path file) {
@@ -68,9 +70,9 @@ final class CheckpointFile {
     static void decode(Trainer trainer, byte[] checkpoint, String source) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint))) {
             String magic = in.readUTF();
-            if (!MAGIC.equals(magic)) {
+            if (!MAGIC.equals(magic) && !PREVIOUS.equals(magic)) {
                 throw new IOException(source + (magic.startsWith("MTBOARD-CHECKPOINT-")
-                        ? " was written by an older engine (" + magic + ", this one reads " + MAGIC + "): start the run afresh"
+                        ? " was written by an older engine (" + magic + ", this one reads " + PREVIOUS + " and " + MAGIC + "): start the run afresh"
                         : " is not an MTBoard checkpoint"));
             }
             String expected = fingerprint(trainer.config());
@@ -78,6 +80,7 @@ final class CheckpointFile {
             if (!expected.equals(stored)) {
                 throw new IOException(source + " belongs to another run (" + stored + "), not " + expected);
             }
+            int format = magic.equals(MAGIC) ? 4 : 3;
             int epochs = in.readInt();
             double wall = in.readDouble();
             trainer.network().parameters().restore(readArrays(in));
@@ -88,18 +91,22 @@ final class CheckpointFile {
             int records = in.readInt();
             java.util.List<EpochRecord> curve = new java.util.ArrayList<>(records);
             for (int k = 0; k < records; k++) {
-                curve.add(EpochRecords.read(in));
+                curve.add(EpochRecords.read(in, format));
             }
             trainer.env().loadState(in);
             trainer.restoreProgress(epochs, wall, curve);
         }
     }
 
-    /** What must match for a checkpoint to continue this run. */
+    /**
+     * What must match for a checkpoint to continue this run. The simulator backend is not part of
+     * it (both write the same env state and step the same bits); the networks' device is, since GPU
+     * and CPU networks round differently and a run must not mix them (CPU runs keep their old form).
+     */
     private static String fingerprint(TrainingConfig c) {
         return c.submission().name() + "|" + c.submission().algorithm().label() + "|" + c.benchmark().name() + "|"
                 + c.tier().name() + "|seed " + c.seed() + "|envs " + c.numEnvs() + "|horizon " + c.horizon()
-                + "|protocol " + c.benchmark().protocolVersion();
+                + "|protocol " + c.benchmark().protocolVersion() + (c.device().equals("cpu") ? "" : "|networks on " + c.device());
     }
 
     private static void writeArrays(DataOutputStream out, Map<String, float[]> arrays) throws IOException {

@@ -9,7 +9,7 @@ public final class CurveCsv {
     }
 
     public static String header(List<String> taskNames) {
-        return "epoch,frames,wall_s,fps,mean_success_rate,mean_return,episodes,sim_s,inference_s,update_s,loss,action_std,"
+        return "epoch,frames,wall_s,fps,mean_success_rate,mean_return,episodes,sim_s,inference_s,update_s,copy_s,loss,action_std,"
                 + String.join(",", taskNames.stream().map(t -> "sr_" + t).toList()) + ",params_sha";
     }
 
@@ -21,9 +21,9 @@ public final class CurveCsv {
     }
 
     public static String row(EpochRecord r) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%.3f,%.1f,%s,%s,%d,%.4f,%.4f,%.4f,%s,%.4f",
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%.3f,%.1f,%s,%s,%d,%.4f,%.4f,%.4f,%.4f,%s,%.4f",
                 r.epoch(), r.frames(), r.wallSeconds(), r.fps(), num(r.meanSuccess()), num(r.meanReturn()), r.episodesEnded(),
-                r.simSeconds(), r.inferenceSeconds(), r.updateSeconds(), num(r.loss()), r.actionStd()));
+                r.simSeconds(), r.inferenceSeconds(), r.updateSeconds(), r.copySeconds(), num(r.loss()), r.actionStd()));
         for (double v : r.taskSuccess()) {
             b.append(',').append(num(v));
         }

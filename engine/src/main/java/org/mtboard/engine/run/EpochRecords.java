@@ -4,7 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** Epoch records in checkpoints (binary). */
+/** Epoch records in checkpoints (binary); format 3 lacks the copy seconds. */
 final class EpochRecords {
     private EpochRecords() {
     }
@@ -27,12 +27,13 @@ final class EpochRecords {
         out.writeDouble(r.simSeconds());
         out.writeDouble(r.inferenceSeconds());
         out.writeDouble(r.updateSeconds());
+        out.writeDouble(r.copySeconds());
         out.writeDouble(r.loss());
         out.writeDouble(r.actionStd());
         out.writeUTF(r.paramsSha());
     }
 
-    static EpochRecord read(DataInputStream in) throws IOException {
+    static EpochRecord read(DataInputStream in, int format) throws IOException {
         int epoch = in.readInt();
         long frames = in.readLong();
         double wall = in.readDouble();
@@ -47,8 +48,13 @@ final class EpochRecords {
         for (int k = 0; k < tasks.length; k++) {
             taskReturns[k] = in.readDouble();
         }
-        return new EpochRecord(epoch, frames, wall, fps, mean, tasks, meanReturn, taskReturns, in.readInt(), in.readDouble(),
-                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readUTF());
+        int episodes = in.readInt();
+        double sim = in.readDouble();
+        double inference = in.readDouble();
+        double update = in.readDouble();
+        double copies = format >= 4 ? in.readDouble() : 0.0;
+        return new EpochRecord(epoch, frames, wall, fps, mean, tasks, meanReturn, taskReturns, episodes, sim, inference, update, copies,
+                in.readDouble(), in.readDouble(), in.readUTF());
     }
 
 }

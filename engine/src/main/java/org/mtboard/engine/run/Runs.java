@@ -3,6 +3,7 @@ package org.mtboard.engine.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.nn.NetworkDevice;
 
 /**
  * The one call the CLI and the service make to train and score a run: a {@link RunSpec} (the
@@ -15,16 +16,24 @@ public final class Runs {
      * @param checkpointEvery epochs between checkpoints (0: none)
      * @param resume          continue from workDir/checkpoint.bin if it exists
      * @param maxEpochs       stop after this many epochs (0: the tier's budget); the result is partial
-     * @param backend         the simulator backend asked for, cpu or auto ({@link BackendChoice}); null for cpu
+     * @param backend         the simulator backend asked for: cpu, cuda or auto ({@link BackendChoice}); null for cpu
+     * @param device          where the networks live: cpu, gpu or auto ({@link NetworkDevice}); null for cpu
      */
-    public record Settings(int threads, Path workDir, int checkpointEvery, boolean resume, int maxEpochs, String backend) {
+    public record Settings(int threads, Path workDir, int checkpointEvery, boolean resume, int maxEpochs, String backend,
+                           String device) {
         public Settings {
             backend = backend == null ? "cpu" : backend;
+            device = device == null ? "cpu" : device;
         }
 
-        /** On the CPU backend. */
+        /** Networks on the CPU. */
+        public Settings(int threads, Path workDir, int checkpointEvery, boolean resume, int maxEpochs, String backend) {
+            this(threads, workDir, checkpointEvery, resume, maxEpochs, backend, "cpu");
+        }
+
+        /** On the CPU backend with CPU networks. */
         public Settings(int threads, Path workDir, int checkpointEvery, boolean resume, int maxEpochs) {
-            this(threads, workDir, checkpointEvery, resume, maxEpochs, "cpu");
+            this(threads, workDir, checkpointEvery, resume, maxEpochs, "cpu", "cpu");
         }
     }
 
@@ -33,19 +42,19 @@ public final class Runs {
 
     /**
      * @param checkpoint bytes to continue from (e.g. from the service's database), or null
-     * @throws org.mtboard.engine.recipe.ConfigException (field "backend") before anything runs, for a backend
-     *         {@link BackendChoice#forTraining} refuses
+     * @throws org.mtboard.engine.recipe.ConfigException (field "backend" or "device") before anything runs, for a
+     *         backend {@link BackendChoice#forTraining} or a device {@link NetworkDevice#resolve} refuses
      */
     public static RunManifest train(RunSpec spec, Settings settings, byte[] checkpoint, Trainer.Progress progress) throws IOException {
-        // only the CPU backend trains today, so the choice is checked here and Trainer needs no backend yet
-        BackendChoice.forTraining(settings.backend(), progress::onNotice);
+        String backend = BackendChoice.forTraining(settings.backend(), progress::onNotice);
+        String device = NetworkDevice.resolve(settings.device(), progress::onNotice);
         TrainingConfig config = new TrainingConfig(spec.submission(), spec.benchmark(), spec.tier(), spec.seed(), settings.threads(),
-                settings.workDir(), settings.checkpointEvery(), settings.resume(), settings.maxEpochs());
+                settings.workDir(), settings.checkpointEvery(), settings.resume(), settings.maxEpochs(), backend, device);
         try (Trainer trainer = new Trainer(config)) {
             if (checkpoint != null) {
                 trainer.restore(checkpoint);
             }
-            return RunManifest.of(config, trainer.train(progress), CpuNumerics.current());
+            return RunManifest.of(config, trainer.train(progress), CpuNumerics.current(), NetworkPlacement.of(config.device()));
         }
     }
 }

@@ -45,7 +45,7 @@ final class Scoring {
         meanSuccess /= tasks;
         long frames = (long) trainer.epochsDone() * c.framesPerEpoch();
         String checksum = checksum(trainer, perTask, meanSuccess, frames);
-        return new TrainResult(perTask, meanSuccess, frames, wallSeconds, frames / wallSeconds, "cpu", checksum, List.copyOf(curve));
+        return new TrainResult(perTask, meanSuccess, frames, wallSeconds, frames / wallSeconds, trainer.env().backend(), checksum, List.copyOf(curve));
     }
 
     private static String checksum(Trainer trainer, Map<String, double[]> perTask, double meanSuccess, long frames) {

@@ -18,13 +18,17 @@ import org.mtboard.engine.rl.Gae;
 import org.mtboard.engine.rl.PerTaskRunningStats;
 import org.mtboard.engine.rl.PpoLoss;
 import org.mtboard.engine.rng.CounterRandom;
-import org.mtboard.engine.sim.CpuVecEnv;
+import java.util.function.Function;
+import org.mtboard.engine.nn.NetworkDevice;
+import org.mtboard.engine.sim.Backends;
 import org.mtboard.engine.sim.Observation;
 import org.mtboard.engine.sim.Suites;
 import org.mtboard.engine.sim.TaskSet;
+import org.mtboard.engine.sim.VecEnv;
 
 /**
- * Trains one submission on one seed (MT-PPO or MT-GRPO): rollouts on the CPU vector env,
+ * Trains one submission on one seed (MT-PPO or MT-GRPO): rollouts on a vector env (either
+ * simulator backend; both step the same bits), networks on the CPU or a GPU,
  * per-task observation and value normalisation, advantages, clipped PPO updates with DJL, a log
  * line per epoch and checkpoints that resume bit-identically. All randomness is keyed by the
  * seed and counters (epoch, step, env), so nothing but the checkpoint is needed to go on.
@@ -70,7 +74,8 @@ public final class Trainer implements AutoCloseable {
     private final TrainingConfig config;
     private final Hyperparameters hp;
     private final TaskSet set;
-    private final CpuVecEnv env;
+    private final VecEnv env;
+    private final TensorCopies copies = new TensorCopies();
     private final NDManager manager;
     private final ActorCritic net;
     private final Adam adam;
@@ -101,7 +106,13 @@ public final class Trainer implements AutoCloseable {
     private final float[] returns;
     private final float[] stepActions;
 
+    /** On the config's simulator backend (cpu or cuda). */
     public Trainer(TrainingConfig config) {
+        this(config, set -> Backends.create(config.backend(), set, config.seed(), config.threads(), line -> { }));
+    }
+
+    /** On the env the factory makes for the run's task set (tests drive a backend's host side this way). */
+    public Trainer(TrainingConfig config, Function<TaskSet, VecEnv> envFactory) {
         this.config = config;
         this.hp = config.submission().hyperparameters();
         this.set = TaskSet.evenSplit(Suites.resolve(config.benchmark().suite()), config.numEnvs());
@@ -109,9 +120,12 @@ public final class Trainer implements AutoCloseable {
         this.n = set.numEnvs();
         this.h = config.horizon();
         this.d = O + tasks;
-        this.env = new CpuVecEnv(set, config.seed(), config.threads());
+        this.env = envFactory.apply(set);
+        if (env.numEnvs() != n) {
+            throw new IllegalArgumentException("the env has " + env.numEnvs() + " envs, the run needs " + n);
+        }
         Djl.recordNoGradientsInThisThread();
-        this.manager = Djl.newManager();
+        this.manager = Djl.newManager(NetworkDevice.djl(config.device()));
         this.net = new ActorCritic(manager, config.submission().network(), d, tasks, config.seed());
         this.adam = new Adam(net.parameters(), (float) hp.learningRate());
         this.obsStats = new PerTaskRunningStats(tasks, O, OBS_CLIP);
@@ -190,7 +204,9 @@ public final class Trainer implements AutoCloseable {
     private EpochRecord runEpoch(int epoch, long runStart) {
         long t0 = System.nanoTime();
         long simNanos = 0;
-        long inferNanos = 0;
+        long rolloutNanos = 0;
+        long envCopiesBefore = env.copyNanos();
+        copies.takeNanos();
         int[] ended = new int[tasks];
         int[] succeeded = new int[tasks];
         double[] returnSum = new double[tasks];
@@ -225,8 +241,10 @@ public final class Trainer implements AutoCloseable {
                 }
             }
             simNanos += c - b;
-            inferNanos += (b - a) + (System.nanoTime() - c);
+            rolloutNanos += System.nanoTime() - a;
         }
+        long envCopies = env.copyNanos() - envCopiesBefore;
+        long rolloutCopies = copies.takeNanos();
         long u0 = System.nanoTime();
         float[] lastValues = new float[n];
         if (net.hasCritic()) {
@@ -241,7 +259,12 @@ public final class Trainer implements AutoCloseable {
         obsStats.update(rawObs, O, 0, taskOfSample, h * n);
         double loss = update(epoch, oldValues);
         long end = System.nanoTime();
-        return record(epoch, runStart, end - t0, simNanos, inferNanos, end - u0, ended, succeeded, returnSum, loss);
+        long updateCopies = copies.takeNanos();
+        // The phases add up to the epoch: the simulator's own transfers come out of its step time,
+        // the networks' out of inference and update (last-value predictions count as update).
+        Phases phases = new Phases(simNanos - envCopies, envCopies + rolloutCopies + updateCopies,
+                rolloutNanos - simNanos - rolloutCopies, end - u0 - updateCopies);
+        return record(epoch, runStart, end - t0, phases, ended, succeeded, returnSum, loss);
     }
 
     /**
@@ -278,10 +301,15 @@ public final class Trainer implements AutoCloseable {
         int base = t * n;
         try (NDManager scope = manager.newSubManager()) {
             borrowLogStd(scope);
-            NDArray x = scope.create(Arrays.copyOfRange(inputs, base * d, (base + n) * d), new Shape(n, d));
+            NDArray x = copies.upload(scope, Arrays.copyOfRange(inputs, base * d, (base + n) * d), new Shape(n, d));
             NDArray mean = net.mean(x);
-            float[] mu = mean.toFloatArray();
-            float[] logStd = net.logStd().toFloatArray();
+            float[] mu = copies.download(mean);
+            float[] logStd = copies.download(net.logStd());
+            // Hoisted out of the loop below: the same StrictMath.exp of the same float, so the same bits.
+            double[] std = new double[A];
+            for (int k = 0; k < A; k++) {
+                std[k] = StrictMath.exp(logStd[k]);
+            }
             long globalStep = (long) epoch * h + t;
             for (int i = 0; i < n; i++) {
                 // Philox keyed by (seed, policy-noise stream), counter (draw, step, env, step high bits).
@@ -291,16 +319,16 @@ public final class Trainer implements AutoCloseable {
                     double u1 = 1.0 - noise.nextFloat();
                     double u2 = noise.nextFloat();
                     double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
-                    stepActions[i * A + k] = (float) (mu[i * A + k] + StrictMath.exp(logStd[k]) * r * StrictMath.cos(2 * Math.PI * u2));
-                    stepActions[i * A + k + 1] = (float) (mu[i * A + k + 1] + StrictMath.exp(logStd[k + 1]) * r * StrictMath.sin(2 * Math.PI * u2));
+                    stepActions[i * A + k] = (float) (mu[i * A + k] + std[k] * r * StrictMath.cos(2 * Math.PI * u2));
+                    stepActions[i * A + k + 1] = (float) (mu[i * A + k + 1] + std[k + 1] * r * StrictMath.sin(2 * Math.PI * u2));
                 }
             }
             System.arraycopy(stepActions, 0, actions, base * A, n * A);
-            NDArray a = scope.create(stepActions, new Shape(n, A));
-            float[] lp = PpoLoss.logProb(mean, net.logStd(), a).toFloatArray();
+            NDArray a = copies.upload(scope, stepActions, new Shape(n, A));
+            float[] lp = copies.download(PpoLoss.logProb(mean, net.logStd(), a));
             System.arraycopy(lp, 0, logProbs, base, n);
             if (net.hasCritic()) {
-                float[] v = net.value(x).toFloatArray();
+                float[] v = copies.download(net.value(x));
                 for (int i = 0; i < n; i++) {
                     values[base + i] = valueStats.denormalize(taskOfEnv[i], 0, v[i]);
                 }
@@ -318,7 +346,7 @@ public final class Trainer implements AutoCloseable {
 
     private float[] predictValues(float[] rows) {
         try (NDManager scope = manager.newSubManager()) {
-            return net.value(scope.create(rows, new Shape(rows.length / d, d))).toFloatArray();
+            return copies.download(net.value(copies.upload(scope, rows, new Shape(rows.length / d, d))));
         }
     }
 
@@ -402,11 +430,11 @@ public final class Trainer implements AutoCloseable {
             float loss;
             // Gradients start at zero: Adam.step zeroes them after every update.
             try (GradientCollector gc = Djl.engine().newGradientCollector()) {
-                NDArray input = scope.create(x, new Shape(b, d));
+                NDArray input = copies.upload(scope, x, new Shape(b, d));
                 NDArray value = net.hasCritic() ? net.value(input) : null;
-                PpoLoss.Terms terms = PpoLoss.compute(net.mean(input), net.logStd(), value, scope.create(act, new Shape(b, A)),
-                        scope.create(oldLp), scope.create(advantage), net.hasCritic() ? scope.create(target) : null,
-                        net.hasCritic() ? scope.create(oldV) : null, settings);
+                PpoLoss.Terms terms = PpoLoss.compute(net.mean(input), net.logStd(), value, copies.upload(scope, act, new Shape(b, A)),
+                        copies.upload(scope, oldLp), copies.upload(scope, advantage), net.hasCritic() ? copies.upload(scope, target) : null,
+                        net.hasCritic() ? copies.upload(scope, oldV) : null, settings);
                 gc.backward(terms.total());
                 loss = terms.total().getFloat();
             }
@@ -428,8 +456,12 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    private EpochRecord record(int epoch, long runStart, long epochNanos, long simNanos, long inferNanos, long updateNanos,
-                               int[] ended, int[] succeeded, double[] returnSum, double loss) {
+    /** An epoch's nanoseconds by phase (EpochRecord). */
+    private record Phases(long sim, long copies, long inference, long update) {
+    }
+
+    private EpochRecord record(int epoch, long runStart, long epochNanos, Phases phases, int[] ended, int[] succeeded,
+                               double[] returnSum, double loss) {
         double[] taskSuccess = new double[tasks];
         double[] taskReturn = new double[tasks];
         int episodes = 0;
@@ -452,8 +484,8 @@ public final class Trainer implements AutoCloseable {
         long frames = (epoch + 1L) * config.framesPerEpoch();
         double wall = (System.nanoTime() - runStart) / 1e9 + wallBefore;
         return new EpochRecord(epoch, frames, wall, config.framesPerEpoch() / (epochNanos / 1e9), meanSuccess, taskSuccess,
-                episodes == 0 ? Double.NaN : returnTotal / episodes, taskReturn, episodes, simNanos / 1e9, inferNanos / 1e9,
-                updateNanos / 1e9, loss, meanActionStd(), ParameterDigest.shortHex(net.parameters().export()));
+                episodes == 0 ? Double.NaN : returnTotal / episodes, taskReturn, episodes, phases.sim() / 1e9, phases.inference() / 1e9,
+                phases.update() / 1e9, phases.copies() / 1e9, loss, meanActionStd(), ParameterDigest.shortHex(net.parameters().export()));
     }
 
     private double meanActionStd() {
@@ -470,7 +502,7 @@ public final class Trainer implements AutoCloseable {
         return config;
     }
 
-    CpuVecEnv env() {
+    VecEnv env() {
         return env;
     }
 

@@ -11,9 +11,17 @@ import org.mtboard.engine.recipe.Tier;
  * @param checkpointEvery epochs between checkpoints (0: none)
  * @param maxEpochs       stop after this many epochs even if the budget is not spent (0: no limit);
  *                        for tests, never for a scored run
+ * @param backend         the simulator backend, resolved: cpu or cuda ({@link BackendChoice})
+ * @param device          where the networks live, resolved: cpu or gpu ({@link org.mtboard.engine.nn.NetworkDevice})
  */
 public record TrainingConfig(Submission submission, BenchmarkDefinition benchmark, Tier tier, int seed, int threads,
-                             Path outDir, int checkpointEvery, boolean resume, int maxEpochs) {
+                             Path outDir, int checkpointEvery, boolean resume, int maxEpochs, String backend, String device) {
+    /** On the CPU simulator with CPU networks. */
+    public TrainingConfig(Submission submission, BenchmarkDefinition benchmark, Tier tier, int seed, int threads,
+                          Path outDir, int checkpointEvery, boolean resume, int maxEpochs) {
+        this(submission, benchmark, tier, seed, threads, outDir, checkpointEvery, resume, maxEpochs, "cpu", "cpu");
+    }
+
     public int numEnvs() {
         return RunSpec.numEnvs(tier, submission);
     }

@@ -23,6 +23,8 @@ public record ReproductionAsk(List<Integer> seeds, String backend) {
     /** More re-runs than this in one request would hold the workers for long; ask again instead. */
     public static final int MAX_SEEDS = 20;
     static final String DEFAULT_BACKEND = "cpu";
+    /** What this service's workers train on (a subset of the engine's {@link BackendChoice#TRAINS_ON}). */
+    static final List<String> WORKER_BACKENDS = List.of("cpu");
     private static final List<String> FIELDS = List.of("seeds", "backend");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,10 +81,11 @@ public record ReproductionAsk(List<Integer> seeds, String backend) {
         if (n == null || n.isNull()) {
             return DEFAULT_BACKEND;
         }
-        // The backends training runs on today (the engine's list): cuda is refused here, not after a worker took the job.
-        String allowed = String.join(", ", BackendChoice.TRAINS_ON);
-        if (!n.isTextual() || !BackendChoice.TRAINS_ON.contains(n.asText())) {
-            throw ApiError.badField("backend", "must be one of " + allowed + " (the backends training runs on); got "
+        // The backends this service's workers train on: they run the CPU simulator (the engine can also
+        // train on cuda, but no worker here has a GPU yet), so cuda is refused now, not after a worker took the job.
+        String allowed = String.join(", ", WORKER_BACKENDS);
+        if (!n.isTextual() || !WORKER_BACKENDS.contains(n.asText())) {
+            throw ApiError.badField("backend", "must be one of " + allowed + " (the backends this service's workers train on); got "
                     + ApiError.echo(n.isTextual() ? "'" + n.asText() + "'" : n.toString()), allowed);
         }
         return n.asText();

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable
 import org.mtboard.engine.nn.CpuNumerics
 import org.mtboard.engine.repro.BitExactRule
 import org.mtboard.engine.repro.CurveDiff
+import org.mtboard.engine.run.NetworkPlacement
 import org.mtboard.engine.repro.ReproductionVerdict
 import org.mtboard.engine.repro.StatisticalCheck
 import org.mtboard.engine.run.RunManifest
@@ -73,6 +74,7 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
         val err = spec.commandLine().err
         val out = spec.commandLine().out
         val chosenBackend = training.backend(spec)
+        val chosenDevice = training.device(spec)
         if (!(alpha > 0 && alpha < 1)) usage("--alpha must be between 0 and 1 (exclusive), got $alpha")
         val workers = training.threads(spec)
         val originals = source.result?.let { OriginalRuns.fromResult(spec, it, config, benchmark) } ?: run {
@@ -88,8 +90,9 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
 
         // Decide the mode before hours of training: a statistical check with too few seeds could never fail.
         val here = CpuNumerics.current()
+        val placement = NetworkPlacement.of(chosenDevice)
         val bySeed = originals.bySeed()
-        val expectations = chosen.map { s -> bySeed[s]?.let { BitExactRule.expect(it, chosenBackend, here, workers) } }
+        val expectations = chosen.map { s -> bySeed[s]?.let { BitExactRule.expect(it, chosenBackend, here, placement, workers) } }
         val bitExact = expectations.all { it != null && it.bitExact() }
         val reason = if (bitExact) expectations[0]!!.reason() else expectations.firstOrNull { it != null && !it.bitExact() }?.reason()
             ?: "seeds ${chosen.filter { it !in bySeed }} are not among the original seeds ${bySeed.keys}"
@@ -111,7 +114,7 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
         } ?: 0
         val start = System.nanoTime()
         val reruns = chosen.mapIndexed { i, seed ->
-            Rerun.run(originals, seed, dir.resolve("seed-$seed"), workers, chosenBackend, epochs, "seed $seed (${i + 1}/${chosen.size})", err)
+            Rerun.run(originals, seed, dir.resolve("seed-$seed"), workers, chosenBackend, chosenDevice, epochs, "seed $seed (${i + 1}/${chosen.size})", err)
         }
         val seconds = (System.nanoTime() - start) / 1e9
         val verdict = ReproductionVerdict.judge(originals.runs, reruns, alpha)

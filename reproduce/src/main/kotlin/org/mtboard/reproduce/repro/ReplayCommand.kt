@@ -6,6 +6,7 @@ import java.util.concurrent.Callable
 import org.mtboard.engine.nn.CpuNumerics
 import org.mtboard.engine.repro.BitExactRule
 import org.mtboard.engine.repro.CurveDiff
+import org.mtboard.engine.run.NetworkPlacement
 import org.mtboard.reproduce.Json
 import org.mtboard.reproduce.train.TrainingOptions
 import picocli.CommandLine
@@ -50,6 +51,7 @@ class ReplayCommand : Callable<Int> {
         val err = spec.commandLine().err
         val out = spec.commandLine().out
         val chosenBackend = training.backend(spec)
+        val chosenDevice = training.device(spec)
         if (maxEpochs < 0) usage("--max-epochs must be at least 0, got $maxEpochs")
         val workers = training.threads(spec)
         if (!Files.isRegularFile(dir.resolve("result.json"))) usage("DIR: $dir has no result.json (write one with `mtboard train --out DIR`)")
@@ -59,12 +61,12 @@ class ReplayCommand : Callable<Int> {
         originals.warnings.forEach { err.println("mtboard: warning: $it") }
         val totalEpochs = CurveDiff.epochs(originalCurve)
         val whole = maxEpochs == 0 || maxEpochs >= totalEpochs
-        val expectation = BitExactRule.expect(original, chosenBackend, CpuNumerics.current(), workers)
+        val expectation = BitExactRule.expect(original, chosenBackend, CpuNumerics.current(), NetworkPlacement.of(chosenDevice), workers)
         err.println("mtboard replay: ${originals.label} seed ${original.seed()}, ${if (whole) "all $totalEpochs epochs" else "first $maxEpochs of $totalEpochs epochs"}")
         err.println("mtboard replay: " + (if (expectation.bitExact()) "bit-exact expected: " else "bit-exact NOT expected, a mismatch may be the machine, not the code: ") + expectation.reason())
         val target = work ?: Files.createTempDirectory("mtboard-replay")
         // as many epochs as the original ran (a partial original stopped early), or the first --max-epochs of them
-        val replay = Rerun.run(originals, original.seed(), target, workers, chosenBackend, if (whole) totalEpochs else maxEpochs, "replay", err)
+        val replay = Rerun.run(originals, original.seed(), target, workers, chosenBackend, chosenDevice, if (whole) totalEpochs else maxEpochs, "replay", err)
         val replayCurve = Files.readString(target.resolve("curve.csv"))
         val difference = CurveDiff.firstDifference(originalCurve, replayCurve, if (whole) 0 else maxEpochs)
         val checksumsAgree = !whole || replay.checksum() == original.checksum()

@@ -17,11 +17,11 @@ import org.mtboard.reproduce.train.CurveFile
  * when run again with the same --work.
  */
 object Rerun {
-    fun run(originals: OriginalRuns, seed: Int, dir: Path, threads: Int, backend: String, maxEpochs: Int, label: String, err: PrintWriter): RunManifest {
+    fun run(originals: OriginalRuns, seed: Int, dir: Path, threads: Int, backend: String, device: String, maxEpochs: Int, label: String, err: PrintWriter): RunManifest {
         Files.createDirectories(dir)
         val curve = CurveFile(dir.resolve("curve.csv"))
         val spec = RunSpec.reproduction(originals.submission, originals.benchmark, originals.tier, seed)
-        val manifest = Runs.train(spec, Runs.Settings(threads, dir, 10, true, maxEpochs, backend), null, object : Trainer.Progress {
+        val manifest = Runs.train(spec, Runs.Settings(threads, dir, 10, true, maxEpochs, backend, device), null, object : Trainer.Progress {
             override fun onStart(taskNames: List<String>, epochsSoFar: List<EpochRecord>) = curve.start(taskNames, epochsSoFar)
 
             override fun onNotice(line: String) = err.println(line)

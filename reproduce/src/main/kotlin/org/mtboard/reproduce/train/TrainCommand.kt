@@ -54,6 +54,7 @@ class TrainCommand : Callable<Int> {
     override fun call(): Int {
         // the engine's rule, checked first as always: a refused --backend fails before anything is read or written
         val chosenBackend = training.backend(spec)
+        val chosenDevice = training.device(spec)
         if (checkpointEvery < 0) fail("--checkpoint-every must be at least 0, got $checkpointEvery")
         if (maxEpochs < 0) fail("--max-epochs must be at least 0, got $maxEpochs")
         val workers = training.threads(spec)
@@ -66,7 +67,7 @@ class TrainCommand : Callable<Int> {
         Files.createDirectories(out)
         val err = spec.commandLine().err
         val curveFile = CurveFile(out.resolve("curve.csv"))
-        val manifest = Runs.train(run, Runs.Settings(workers, out, checkpointEvery, resume, maxEpochs, chosenBackend), null, object : Trainer.Progress {
+        val manifest = Runs.train(run, Runs.Settings(workers, out, checkpointEvery, resume, maxEpochs, chosenBackend, chosenDevice), null, object : Trainer.Progress {
             override fun onStart(taskNames: List<String>, epochsSoFar: List<EpochRecord>) = curveFile.start(taskNames, epochsSoFar)
 
             override fun onNotice(line: String) = err.println(line)
