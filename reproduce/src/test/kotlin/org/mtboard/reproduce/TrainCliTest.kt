@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import org.mtboard.reproduce.CliHarness.assertUsageError
+import org.mtboard.engine.nn.NetworkDevice
 import org.mtboard.engine.run.RunManifest
+import org.mtboard.engine.sim.cuda.CudaProbe
 import org.mtboard.reproduce.CliHarness.mtboard
 
 class TrainCliTest {
@@ -83,11 +85,19 @@ class TrainCliTest {
         assertUsage("train", bad.toString(), "--benchmark", benchmark, "--seed", "101", "--out", out, mention = "hyperparameters.learning_rate")
         assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "5", "--out", out, mention = "frozen seeds [101, 102, 103]")
         assertUsage("train", tinySubmission(), "--benchmark", "mt99", "--seed", "101", "--out", out, mention = "no benchmark 'mt99'")
-        assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "101", "--out", out, "--backend", "cuda",
-            mention = "--backend cuda")
+        if (!CudaProbe.available()) {
+            assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "101", "--out", out, "--backend", "cuda",
+                mention = "--backend cuda: the cuda backend is not available here")
+        }
         assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "101", "--out", out, "--backend", "gpu",
-            mention = "--backend must be one of cpu, auto; got 'gpu'")
-        assertTrue(!Files.exists(dir.resolve("o")), "a refused --backend writes nothing")
+            mention = "--backend must be one of cpu, cuda, auto; got 'gpu'")
+        assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "101", "--out", out, "--device", "cuda",
+            mention = "--device must be one of cpu, gpu, auto; got 'cuda'")
+        if (NetworkDevice.gpuUnavailableReason() != null) {
+            assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--seed", "101", "--out", out, "--device", "gpu",
+                mention = "--device gpu: DJL's libtorch")
+        }
+        assertTrue(!Files.exists(dir.resolve("o")), "a refused --backend or --device writes nothing")
         assertUsage("train", tinySubmission(), "--benchmark", benchmark, "--tier", "nightly", "--seed", "101", "--out", out,
             mention = "--tier must be one of")
     }

@@ -2,6 +2,7 @@ package org.mtboard.engine.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public final class Adam {
         // lent to it (tempAttach), so they survive while everything else is freed.
         try (NDManager scope = params.manager().newSubManager()) {
             List<NDArray> grads = new ArrayList<>();
-            double sumSq = 0;
+            NDList squares = new NDList();
             for (String name : params.names()) {
                 // getGradient() hands out a new handle each call: attach it to the scope so it is
                 // released with it (the gradient itself stays with its parameter).
@@ -53,7 +54,13 @@ public final class Adam {
                 g.attach(scope);
                 scope.tempAttachAll(new NDList(params.get(name), m.get(name), v.get(name)));
                 grads.add(g);
-                sumSq += g.square().sum().getFloat();
+                squares.add(g.square().sum().reshape(1));
+            }
+            // One download for all parameters (a GPU round trip each would stall the queue), summed
+            // here in double in parameter order as before.
+            double sumSq = 0;
+            for (float partial : NDArrays.concat(squares).toFloatArray()) {
+                sumSq += partial;
             }
             float norm = (float) Math.sqrt(sumSq);
             float scale = norm > maxNorm ? maxNorm / (norm + 1e-6f) : 1.0f;

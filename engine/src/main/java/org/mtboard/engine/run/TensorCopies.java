@@ -25,6 +25,13 @@ final class TensorCopies {
         return upload(manager, values, new Shape(values.length));
     }
 
+    NDArray upload(NDManager manager, long[] values) {
+        long start = System.nanoTime();
+        NDArray array = manager.create(values);
+        nanos += System.nanoTime() - start;
+        return array;
+    }
+
     float[] download(NDArray array) {
         long start = System.nanoTime();
         float[] values = array.toFloatArray();

@@ -2,6 +2,7 @@ package org.mtboard.engine.run;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.mtboard.engine.rng.CounterRandom;
 import java.util.function.Function;
 import org.mtboard.engine.nn.NetworkDevice;
 import org.mtboard.engine.sim.Backends;
+import org.mtboard.engine.sim.ChunkPool;
 import org.mtboard.engine.sim.Observation;
 import org.mtboard.engine.sim.Suites;
 import org.mtboard.engine.sim.TaskSet;
@@ -76,6 +78,9 @@ public final class Trainer implements AutoCloseable {
     private final TaskSet set;
     private final VecEnv env;
     private final TensorCopies copies = new TensorCopies();
+    /** Host loops over envs (inputs, policy noise) split across the run's threads; each env's values are its own. */
+    private final ChunkPool hostPool;
+    private final CounterRandom[] noiseByWorker;
     private final NDManager manager;
     private final ActorCritic net;
     private final Adam adam;
@@ -123,6 +128,11 @@ public final class Trainer implements AutoCloseable {
         this.env = envFactory.apply(set);
         if (env.numEnvs() != n) {
             throw new IllegalArgumentException("the env has " + env.numEnvs() + " envs, the run needs " + n);
+        }
+        this.hostPool = new ChunkPool(Math.max(1, Math.min(config.threads(), n)));
+        this.noiseByWorker = new CounterRandom[hostPool.threads()];
+        for (int k = 0; k < noiseByWorker.length; k++) {
+            noiseByWorker[k] = new CounterRandom();
         }
         Djl.recordNoGradientsInThisThread();
         this.manager = Djl.newManager(NetworkDevice.djl(config.device()));
@@ -284,7 +294,11 @@ public final class Trainer implements AutoCloseable {
 
     /** [per-task normalised observation, one-hot] rows for n envs into dst at offset. */
     private void buildInputs(float[] obs, float[] dst, int offset) {
-        for (int i = 0; i < n; i++) {
+        hostPool.run((from, to, worker) -> buildRows(obs, dst, offset, from, to), n);
+    }
+
+    private void buildRows(float[] obs, float[] dst, int offset, int from, int to) {
+        for (int i = from; i < to; i++) {
             int task = taskOfEnv[i];
             int row = offset + i * d;
             for (int k = 0; k < O; k++) {
@@ -311,18 +325,7 @@ public final class Trainer implements AutoCloseable {
                 std[k] = StrictMath.exp(logStd[k]);
             }
             long globalStep = (long) epoch * h + t;
-            for (int i = 0; i < n; i++) {
-                // Philox keyed by (seed, policy-noise stream), counter (draw, step, env, step high bits).
-                noise.position(config.seed(), STREAM_POLICY_NOISE, (int) (globalStep >>> 31), i, (int) (globalStep & 0x7FFFFFFF), 0);
-                for (int k = 0; k < A; k += 2) {
-                    // Box-Muller with StrictMath (identical on every JVM): two normals from two uniforms.
-                    double u1 = 1.0 - noise.nextFloat();
-                    double u2 = noise.nextFloat();
-                    double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
-                    stepActions[i * A + k] = (float) (mu[i * A + k] + std[k] * r * StrictMath.cos(2 * Math.PI * u2));
-                    stepActions[i * A + k + 1] = (float) (mu[i * A + k + 1] + std[k + 1] * r * StrictMath.sin(2 * Math.PI * u2));
-                }
-            }
+            hostPool.run((from, to, worker) -> sampleActions(mu, std, globalStep, noiseByWorker[worker], from, to), n);
             System.arraycopy(stepActions, 0, actions, base * A, n * A);
             NDArray a = copies.upload(scope, stepActions, new Shape(n, A));
             float[] lp = copies.download(PpoLoss.logProb(mean, net.logStd(), a));
@@ -332,6 +335,22 @@ public final class Trainer implements AutoCloseable {
                 for (int i = 0; i < n; i++) {
                     values[base + i] = valueStats.denormalize(taskOfEnv[i], 0, v[i]);
                 }
+            }
+        }
+    }
+
+    /** Gaussian actions around the policy means for envs [from, to), each from its own counter-keyed noise. */
+    private void sampleActions(float[] mu, double[] std, long globalStep, CounterRandom noise, int from, int to) {
+        for (int i = from; i < to; i++) {
+            // Philox keyed by (seed, policy-noise stream), counter (draw, step, env, step high bits).
+            noise.position(config.seed(), STREAM_POLICY_NOISE, (int) (globalStep >>> 31), i, (int) (globalStep & 0x7FFFFFFF), 0);
+            for (int k = 0; k < A; k += 2) {
+                // Box-Muller with StrictMath (identical on every JVM): two normals from two uniforms.
+                double u1 = 1.0 - noise.nextFloat();
+                double u2 = noise.nextFloat();
+                double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
+                stepActions[i * A + k] = (float) (mu[i * A + k] + std[k] * r * StrictMath.cos(2 * Math.PI * u2));
+                stepActions[i * A + k + 1] = (float) (mu[i * A + k + 1] + std[k + 1] * r * StrictMath.sin(2 * Math.PI * u2));
             }
         }
     }
@@ -388,53 +407,67 @@ public final class Trainer implements AutoCloseable {
         float[] mbAdv = new float[samples];
         double lossSum = 0;
         int updates = 0;
-        for (int e = 0; e < hp.miniEpochs(); e++) {
-            shuffle(order, new SeededInit(config.seed(), STREAM_SHUFFLE + 1000L * (epoch * (long) hp.miniEpochs() + e)));
-            for (int mb = 0; mb + minibatch <= samples; mb += minibatch) {
-                System.arraycopy(order, mb, batch, 0, minibatch);
-                // Only this minibatch's entries are normalised and read, so only they are copied.
-                for (int j : batch) {
-                    mbAdv[j] = advantages[j];
+        // The rollout goes to the networks' device once; minibatches are gathered there by index
+        // (exact copies, so the same bits as gathering on the host).
+        try (NDManager epochScope = manager.newSubManager()) {
+            RolloutTensors rollout = new RolloutTensors(epochScope, oldValues);
+            for (int e = 0; e < hp.miniEpochs(); e++) {
+                shuffle(order, new SeededInit(config.seed(), STREAM_SHUFFLE + 1000L * (epoch * (long) hp.miniEpochs() + e)));
+                for (int mb = 0; mb + minibatch <= samples; mb += minibatch) {
+                    System.arraycopy(order, mb, batch, 0, minibatch);
+                    // Only this minibatch's entries are normalised and read, so only they are copied.
+                    for (int j : batch) {
+                        mbAdv[j] = advantages[j];
+                    }
+                    if (net.hasCritic()) {
+                        Advantages.normalizePerTask(mbAdv, batch, minibatch, taskOfSample, tasks);
+                    }
+                    lossSum += step(batch, mbAdv, rollout, settings);
+                    updates++;
                 }
-                if (net.hasCritic()) {
-                    Advantages.normalizePerTask(mbAdv, batch, minibatch, taskOfSample, tasks);
-                }
-                lossSum += step(batch, mbAdv, oldValues, settings);
-                updates++;
             }
         }
         return updates == 0 ? Double.NaN : lossSum / updates;
     }
 
-    private double step(int[] batch, float[] adv, float[] oldValues, PpoLoss.Settings settings) {
+    /** The epoch's samples on the networks' device, row j = sample j (critic targets only with a critic). */
+    private final class RolloutTensors {
+        final NDArray inputs;
+        final NDArray actions;
+        final NDArray logProbs;
+        final NDArray returns;
+        final NDArray oldValues;
+
+        RolloutTensors(NDManager scope, float[] oldValues) {
+            int samples = h * n;
+            this.inputs = copies.upload(scope, Trainer.this.inputs, new Shape(samples, d));
+            this.actions = copies.upload(scope, Trainer.this.actions, new Shape(samples, A));
+            this.logProbs = copies.upload(scope, Trainer.this.logProbs);
+            this.returns = oldValues == null ? null : copies.upload(scope, Trainer.this.returns);
+            this.oldValues = oldValues == null ? null : copies.upload(scope, oldValues);
+        }
+    }
+
+    private double step(int[] batch, float[] adv, RolloutTensors rollout, PpoLoss.Settings settings) {
         int b = batch.length;
-        float[] x = new float[b * d];
-        float[] act = new float[b * A];
-        float[] oldLp = new float[b];
+        long[] rows = new long[b];
         float[] advantage = new float[b];
-        float[] target = new float[b];
-        float[] oldV = new float[b];
         for (int k = 0; k < b; k++) {
-            int j = batch[k];
-            System.arraycopy(inputs, j * d, x, k * d, d);
-            System.arraycopy(actions, j * A, act, k * A, A);
-            oldLp[k] = logProbs[j];
-            advantage[k] = adv[j];
-            if (oldValues != null) {
-                target[k] = returns[j];
-                oldV[k] = oldValues[j];
-            }
+            rows[k] = batch[k];
+            advantage[k] = adv[batch[k]];
         }
         try (NDManager scope = manager.newSubManager()) {
             borrowLogStd(scope);
+            NDIndex pick = new NDIndex("{}", copies.upload(scope, rows));
             float loss;
             // Gradients start at zero: Adam.step zeroes them after every update.
             try (GradientCollector gc = Djl.engine().newGradientCollector()) {
-                NDArray input = copies.upload(scope, x, new Shape(b, d));
+                NDArray input = rollout.inputs.get(scope, pick);
                 NDArray value = net.hasCritic() ? net.value(input) : null;
-                PpoLoss.Terms terms = PpoLoss.compute(net.mean(input), net.logStd(), value, copies.upload(scope, act, new Shape(b, A)),
-                        copies.upload(scope, oldLp), copies.upload(scope, advantage), net.hasCritic() ? copies.upload(scope, target) : null,
-                        net.hasCritic() ? copies.upload(scope, oldV) : null, settings);
+                PpoLoss.Terms terms = PpoLoss.compute(net.mean(input), net.logStd(), value, rollout.actions.get(scope, pick),
+                        rollout.logProbs.get(scope, pick), copies.upload(scope, advantage),
+                        net.hasCritic() ? rollout.returns.get(scope, pick) : null,
+                        net.hasCritic() ? rollout.oldValues.get(scope, pick) : null, settings);
                 gc.backward(terms.total());
                 loss = terms.total().getFloat();
             }
@@ -540,6 +573,7 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
+        hostPool.close();
         net.close();
         manager.close();
         env.close();
