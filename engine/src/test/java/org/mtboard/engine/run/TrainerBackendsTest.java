@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtboard.engine.nn.NetworkDevice;
-import org.mtboard.engine.recipe.Algorithm;
 import org.mtboard.engine.recipe.BenchmarkDefinition;
-import org.mtboard.engine.recipe.Hyperparameters;
-import org.mtboard.engine.recipe.NetworkConfig;
 import org.mtboard.engine.recipe.Submission;
 import org.mtboard.engine.recipe.Tier;
 import org.mtboard.engine.sim.CpuVecEnv;
@@ -36,18 +32,15 @@ class TrainerBackendsTest {
     @TempDir
     Path dir;
 
-    private static final Tier TIER = new Tier("smoke", List.of(7, 8, 9), 1_000_000, 40);
-    private static final BenchmarkDefinition BENCHMARK = new BenchmarkDefinition("mt10-rand", 1, "mt10", "rand", 150, 5,
-            Map.of("smoke", TIER));
+    private static final Tier TIER = TrainerTest.TIER;
+    private static final BenchmarkDefinition BENCHMARK = TrainerTest.BENCHMARK;
 
     private static Submission ppo() {
-        return new Submission("tiny-ppo", Algorithm.MT_PPO, new NetworkConfig(List.of(32, 32), List.of(32, 32), "elu", false, 0.0),
-                new Hyperparameters(5e-4, 0.99, 0.95, 0.2, 0.2, 4.0, 0.005, 2, 2, 1.0, 1e-4, 32, 40));
+        return TrainerTest.ppo(false);
     }
 
     private static Submission grpo() {
-        return new Submission("tiny-grpo", Algorithm.MT_GRPO, new NetworkConfig(List.of(32, 32), null, "elu", false, 0.0),
-                new Hyperparameters(5e-4, 0.99, null, 0.2, null, null, 0.005, 2, 2, 1.0, 1e-4, 150, 40));
+        return TrainerTest.grpo();
     }
 
     private static Function<TaskSet, VecEnv> cpu(int seed) {

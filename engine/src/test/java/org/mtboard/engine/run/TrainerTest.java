@@ -27,17 +27,18 @@ class TrainerTest {
     @TempDir
     Path dir;
 
-    private static final Tier TIER = new Tier("smoke", List.of(7, 8, 9), 1_000_000, 40);
-    private static final BenchmarkDefinition BENCHMARK = new BenchmarkDefinition("mt10-rand", 1, "mt10", "rand", 150, 5,
+    static final Tier TIER = new Tier("smoke", List.of(7, 8, 9), 1_000_000, 40);
+    static final BenchmarkDefinition BENCHMARK = new BenchmarkDefinition("mt10-rand", 1, "mt10", "rand", 150, 5,
             Map.of("smoke", TIER));
 
-    private static Submission ppo(boolean multiHead) {
+    /** A tiny MT-PPO (other trainer tests use it too). */
+    static Submission ppo(boolean multiHead) {
         return new Submission("tiny-ppo", Algorithm.MT_PPO,
                 new NetworkConfig(List.of(32, 32), List.of(32, 32), "elu", multiHead, 0.0),
                 new Hyperparameters(5e-4, 0.99, 0.95, 0.2, 0.2, 4.0, 0.005, 2, 2, 1.0, 1e-4, 32, 40));
     }
 
-    private static Submission grpo() {
+    static Submission grpo() {
         return new Submission("tiny-grpo", Algorithm.MT_GRPO, new NetworkConfig(List.of(32, 32), null, "elu", false, 0.0),
                 new Hyperparameters(5e-4, 0.99, null, 0.2, null, null, 0.005, 2, 2, 1.0, 1e-4, 150, 40));
     }
