@@ -41,6 +41,12 @@ public final class BitExactRule {
         if (now.equals("gpu")) {
             return expectOnGpu(original.networks(), networks);
         }
+        String libtorchThen = original.networks().libtorchVersion();
+        String libtorchNow = networks == null ? "unknown" : networks.libtorchVersion();
+        if (!libtorchThen.equals("unknown") && !libtorchNow.equals("unknown") && !libtorchThen.equals(libtorchNow)) {
+            return new Expectation(false, "the runs used different libtorch builds (" + libtorchThen + " then, " + libtorchNow
+                    + " now), whose CPU kernels may round differently");
+        }
         Expectation cpu = expectOnCpu(original, numerics, threads);
         if (cpu.bitExact() && !original.backend().equals(backend)) {
             return new Expectation(true, cpu.reason() + "; the " + original.backend() + " and " + backend
@@ -86,7 +92,7 @@ public final class BitExactRule {
             return new Expectation(false, "neither run pins libtorch's CPU numerics and the thread counts differ (" + original.threads()
                     + " then, " + threads + " now)");
         }
-        return new Expectation(true, "same backend, CPU model (" + numerics.cpuModel() + ") and threads (" + threads
+        return new Expectation(true, "same CPU model (" + numerics.cpuModel() + ") and threads (" + threads
                 + "), numerics unpinned on both: bit-exact on an idle machine");
     }
 

@@ -72,7 +72,7 @@ final class CheckpointFile {
             String magic = in.readUTF();
             if (!MAGIC.equals(magic) && !PREVIOUS.equals(magic)) {
                 throw new IOException(source + (magic.startsWith("MTBOARD-CHECKPOINT-")
-                        ? " was written by an older engine (" + magic + ", this one reads " + PREVIOUS + " and " + MAGIC + "): start the run afresh"
+                        ? " was written by another engine version (" + magic + ", this one reads " + PREVIOUS + " and " + MAGIC + "): start the run afresh"
                         : " is not an MTBoard checkpoint"));
             }
             String expected = fingerprint(trainer.config());

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import java.util.Map;
 import org.mtboard.engine.nn.Djl;
 import org.mtboard.engine.nn.GpuNumerics;
+import org.mtboard.engine.sim.cuda.CudaProbe;
 
 /**
  * Where a run's networks ran, as its manifest records it: the device, the GPU's model, DJL and
@@ -11,7 +12,7 @@ import org.mtboard.engine.nn.GpuNumerics;
  * on all of these in their last bits, so a bit-exact re-run of a GPU run needs the same ones.
  *
  * @param device   cpu or gpu
- * @param gpu      the GPU's model (null on the CPU)
+ * @param gpu      the GPU's model (null on the CPU; "unknown" where the CUDA driver could not be asked)
  * @param settings the GPU numerics in force ({@link GpuNumerics}; empty on the CPU)
  */
 public record NetworkPlacement(String device, String gpu, String djlEngine, String djlVersion, String libtorchVersion,
@@ -23,12 +24,18 @@ public record NetworkPlacement(String device, String gpu, String djlEngine, Stri
         settings = Map.copyOf(settings);
     }
 
-    /** This process's placement for a resolved device (cpu or gpu). */
+    /**
+     * This process's placement for a resolved device (cpu or gpu). The flavor is DJL's
+     * PYTORCH_FLAVOR where set (it names the build, e.g. cu130: two CUDA builds of one libtorch
+     * version may round differently), else cpu or cuda as the loaded libraries show.
+     */
     public static NetworkPlacement of(String device) {
         Engine engine = Djl.engine();
         boolean gpu = device.equals("gpu");
-        return new NetworkPlacement(device, gpu ? MachineReport.gpuName(0) : null, engine.getEngineName(), Engine.getDjlVersion(),
-                engine.getVersion(), MachineReport.libtorchFlavor(), gpu ? GpuNumerics.current() : Map.of());
+        String gpuName = gpu ? (CudaProbe.available() ? MachineReport.gpuName(0) : "unknown") : null;
+        String flavor = System.getenv("PYTORCH_FLAVOR");
+        return new NetworkPlacement(device, gpuName, engine.getEngineName(), Engine.getDjlVersion(), engine.getVersion(),
+                flavor != null && !flavor.isBlank() ? flavor : MachineReport.libtorchFlavor(), gpu ? GpuNumerics.current() : Map.of());
     }
 
     /** One line for logs and reasons, e.g. "gpu NVIDIA H200, libtorch 2.11.0 (cuda)". */

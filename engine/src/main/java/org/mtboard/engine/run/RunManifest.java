@@ -23,7 +23,7 @@ import org.mtboard.engine.recipe.Submission;
  * writes it as result.json; the service stores the same JSON. Field names are snake_case in JSON.
  *
  * @param perTask    task name to its score (success rate and mean return over the scored epochs)
- * @param device     what ran it: the CPU model for the cpu backend
+ * @param device     the machine's CPU model (on either backend; the networks' device is in {@code networks})
  * @param engineVersion {@link EngineVersion#VERSION} of the engine that ran it
  * @param partial    stopped before the tier's budget (--max-epochs, or cancelled): never a scored result
  * @param configHash SHA-256 of the submission's canonical form ({@link #configHash}), so two

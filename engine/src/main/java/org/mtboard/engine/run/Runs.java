@@ -50,11 +50,13 @@ public final class Runs {
         String device = NetworkDevice.resolve(settings.device(), progress::onNotice);
         TrainingConfig config = new TrainingConfig(spec.submission(), spec.benchmark(), spec.tier(), spec.seed(), settings.threads(),
                 settings.workDir(), settings.checkpointEvery(), settings.resume(), settings.maxEpochs(), backend, device);
+        // asked before training, so nothing about the machine can fail once the run is done
+        NetworkPlacement placement = NetworkPlacement.of(config.device());
         try (Trainer trainer = new Trainer(config)) {
             if (checkpoint != null) {
                 trainer.restore(checkpoint);
             }
-            return RunManifest.of(config, trainer.train(progress), CpuNumerics.current(), NetworkPlacement.of(config.device()));
+            return RunManifest.of(config, trainer.train(progress), CpuNumerics.current(), placement);
         }
     }
 }

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.mtboard.engine.nn.ActorCritic;
 import org.mtboard.engine.nn.Adam;
 import org.mtboard.engine.nn.Djl;
+import org.mtboard.engine.nn.NetworkDevice;
 import org.mtboard.engine.nn.SeededInit;
 import org.mtboard.engine.recipe.Hyperparameters;
 import org.mtboard.engine.rl.Advantages;
@@ -19,8 +21,6 @@ import org.mtboard.engine.rl.Gae;
 import org.mtboard.engine.rl.PerTaskRunningStats;
 import org.mtboard.engine.rl.PpoLoss;
 import org.mtboard.engine.rng.CounterRandom;
-import java.util.function.Function;
-import org.mtboard.engine.nn.NetworkDevice;
 import org.mtboard.engine.sim.Backends;
 import org.mtboard.engine.sim.ChunkPool;
 import org.mtboard.engine.sim.Observation;
@@ -125,19 +125,36 @@ public final class Trainer implements AutoCloseable {
         this.n = set.numEnvs();
         this.h = config.horizon();
         this.d = O + tasks;
-        this.env = envFactory.apply(set);
-        if (env.numEnvs() != n) {
-            throw new IllegalArgumentException("the env has " + env.numEnvs() + " envs, the run needs " + n);
+        VecEnv made = envFactory.apply(set);
+        ChunkPool pool = null;
+        NDManager base = null;
+        // What holds native memory (the env's GPU buffers, the networks) is freed if a later step fails.
+        try {
+            if (made.numEnvs() != n) {
+                throw new IllegalArgumentException("the env has " + made.numEnvs() + " envs, the run needs " + n);
+            }
+            pool = new ChunkPool(Math.max(1, Math.min(config.threads(), n)));
+            Djl.recordNoGradientsInThisThread();
+            base = Djl.newManager(NetworkDevice.djl(config.device()));
+            this.net = new ActorCritic(base, config.submission().network(), d, tasks, config.seed());
+            this.adam = new Adam(net.parameters(), (float) hp.learningRate());
+        } catch (RuntimeException | Error e) {
+            if (base != null) {
+                base.close();
+            }
+            if (pool != null) {
+                pool.close();
+            }
+            made.close();
+            throw e;
         }
-        this.hostPool = new ChunkPool(Math.max(1, Math.min(config.threads(), n)));
+        this.env = made;
+        this.hostPool = pool;
+        this.manager = base;
         this.noiseByWorker = new CounterRandom[hostPool.threads()];
         for (int k = 0; k < noiseByWorker.length; k++) {
             noiseByWorker[k] = new CounterRandom();
         }
-        Djl.recordNoGradientsInThisThread();
-        this.manager = Djl.newManager(NetworkDevice.djl(config.device()));
-        this.net = new ActorCritic(manager, config.submission().network(), d, tasks, config.seed());
-        this.adam = new Adam(net.parameters(), (float) hp.learningRate());
         this.obsStats = new PerTaskRunningStats(tasks, O, OBS_CLIP);
         this.valueStats = new PerTaskRunningStats(tasks, 1, 1e9);
         this.taskOfEnv = new int[n];
@@ -287,7 +304,7 @@ public final class Trainer implements AutoCloseable {
         int[] steps = new int[n];
         for (int i = 0; i < n; i++) {
             noise.position(config.seed(), STREAM_FIRST_EPISODE_STEP, 0, i, 0, 0);
-            steps[i] = (int) (noise.nextFloat() * org.mtboard.engine.sim.VecEnv.EPISODE_LENGTH);
+            steps[i] = (int) (noise.nextFloat() * VecEnv.EPISODE_LENGTH);
         }
         return steps;
     }

@@ -16,6 +16,15 @@ import org.mtboard.engine.recipe.Tier;
  */
 public record TrainingConfig(Submission submission, BenchmarkDefinition benchmark, Tier tier, int seed, int threads,
                              Path outDir, int checkpointEvery, boolean resume, int maxEpochs, String backend, String device) {
+    public TrainingConfig {
+        if (!BackendChoice.TRAINS_ON.contains(backend)) {
+            throw new IllegalArgumentException("backend must be resolved to one of " + BackendChoice.TRAINS_ON + " (BackendChoice), got '" + backend + "'");
+        }
+        if (!device.equals("cpu") && !device.equals("gpu")) {
+            throw new IllegalArgumentException("device must be resolved to cpu or gpu (NetworkDevice), got '" + device + "'");
+        }
+    }
+
     /** On the CPU simulator with CPU networks. */
     public TrainingConfig(Submission submission, BenchmarkDefinition benchmark, Tier tier, int seed, int threads,
                           Path outDir, int checkpointEvery, boolean resume, int maxEpochs) {

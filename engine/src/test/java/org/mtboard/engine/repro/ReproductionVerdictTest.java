@@ -73,6 +73,15 @@ class ReproductionVerdictTest {
         BitExactRule.Expectation onCpu = BitExactRule.expect(onGpu, "cuda", PINNED_INTEL, null, 16);
         assertFalse(onCpu.bitExact());
         assertTrue(onCpu.reason().contains("on the gpu, the re-run on the cpu"), onCpu.reason());
+        NetworkPlacement cpu271 = new NetworkPlacement("cpu", null, "PyTorch", "0.36.0", "2.7.1", "cpu", Map.of());
+        NetworkPlacement cpu211 = new NetworkPlacement("cpu", null, "PyTorch", "0.36.0", "2.11.0", "cu130", Map.of());
+        RunManifest pinnedOn271 = gpuRun(cpu271);
+        assertTrue(BitExactRule.expect(pinnedOn271, "cpu", PINNED_INTEL, cpu271, 2).bitExact());
+        BitExactRule.Expectation otherLibtorch = BitExactRule.expect(pinnedOn271, "cpu", PINNED_INTEL, cpu211, 2);
+        assertFalse(otherLibtorch.bitExact(), "pinned CPU networks on another libtorch build");
+        assertTrue(otherLibtorch.reason().contains("2.7.1 then, 2.11.0 now"), otherLibtorch.reason());
+        assertTrue(BitExactRule.expect(run(101, "aa".repeat(32), 0.8, PINNED_AMD), "cpu", PINNED_INTEL, cpu211, 2).bitExact(),
+                "an original that did not record its libtorch is not held against it");
         RunManifest back = RunManifest.fromJson(onGpu.toJson());
         assertEquals(h200, back.networks(), "the placement survives result.json");
         assertEquals(NetworkPlacement.UNRECORDED, RunManifest.fromJson(run(1, "x", 0, PINNED_AMD).toJson().replaceAll(",\"networks\":\\{[^}]*\\{[^}]*\\}\\}", "")).networks(),

@@ -86,6 +86,29 @@ class TrainerBackendsTest {
         assertNotEquals(whole.checksum(), train(ppo(), "cpu", "cpu", cpu(7), "short", 5, 0, false).checksum(), "the check can fail");
     }
 
+    /**
+     * checkpoint-format-3.bin was written by the engine before this one (commit 839c560, format 3:
+     * no copy times) after 3 epochs of TrainerTest's tiny MT-PPO on seed 7; that engine's 5-epoch
+     * uninterrupted checksum was 7c7fe5fd…. Resumed here it must end on the same bits, and so
+     * must a fresh run here (the CPU numbers did not move).
+     */
+    @Test
+    void aFormat3CheckpointOfThePreviousEngineResumesToItsChecksum() throws IOException {
+        String previousEngine = "7c7fe5fde9ed3b50c652f5d6d98e082bdae43421877eae97a32390020a0d25cd";
+        byte[] format3;
+        try (var in = getClass().getResourceAsStream("checkpoint-format-3.bin")) {
+            format3 = in.readAllBytes();
+        }
+        TrainingConfig c = new TrainingConfig(ppo(), BENCHMARK, TIER, 7, 2, dir.resolve("old"), 0, false, 5);
+        try (Trainer trainer = new Trainer(c)) {
+            trainer.restore(format3);
+            TrainResult resumed = trainer.train((r, total) -> { });
+            assertEquals(previousEngine, resumed.checksum());
+            assertEquals(0.0, resumed.curve().get(0).copySeconds(), "format 3 has no copy times");
+        }
+        assertEquals(previousEngine, train(ppo(), "cpu", "cpu", cpu(7), "fresh", 5, 0, false).checksum());
+    }
+
     @Test
     void onAGpuTheKernelsTrainTheCpuBitsAndGpuNetworksRepeatThemselves() throws IOException {
         assumeTrue(CudaProbe.available(), () -> "no GPU: " + CudaProbe.unavailableReason());

@@ -114,8 +114,9 @@ public class Scoreboard {
         e.meanReturn = report.meanReturn();
         e.frames = manifests.stream().mapToLong(RunManifest::frames).max().orElse(0);
         e.wallSeconds = manifests.stream().mapToDouble(RunManifest::wallSeconds).average().orElse(0);
-        e.cpuHours = manifests.stream().filter(m -> "cpu".equals(m.backend())).mapToDouble(RunManifest::wallSeconds).sum() / 3600;
-        e.gpuHours = manifests.stream().filter(m -> !"cpu".equals(m.backend())).mapToDouble(RunManifest::wallSeconds).sum() / 3600;
+        // a run that used the GPU for its simulator or its networks counts as GPU time
+        e.cpuHours = manifests.stream().filter(Scoreboard::cpuOnly).mapToDouble(RunManifest::wallSeconds).sum() / 3600;
+        e.gpuHours = manifests.stream().filter(m -> !cpuOnly(m)).mapToDouble(RunManifest::wallSeconds).sum() / 3600;
         e.fps = manifests.stream().mapToDouble(RunManifest::fps).average().orElse(0);
         List<EntryDetails.Seed> seeds = new ArrayList<>();
         for (int k = 0; k < runs.size(); k++) {
@@ -223,5 +224,9 @@ public class Scoreboard {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    private static boolean cpuOnly(RunManifest m) {
+        return "cpu".equals(m.backend()) && "cpu".equals(m.networks().device());
     }
 }

@@ -119,13 +119,18 @@ public class ReproductionService {
 
     /**
      * Why re-runs of these seeds could only be judged statistically, or null when every one can be judged bit for bit: a
-     * seed the entry was not scored on, or an original trained before the numerics were pinned (the workers pin them, so
-     * their re-runs cannot match its bits).
+     * seed the entry was not scored on, an original trained before the numerics were pinned (the workers pin them, so
+     * their re-runs cannot match its bits), or one whose networks trained on a GPU (the workers train them on the CPU).
      */
     static String statisticalBecause(List<Integer> seeds, Map<Integer, RunRecord> originals) {
         List<Integer> others = seeds.stream().filter(x -> !originals.containsKey(x)).toList();
         if (!others.isEmpty()) {
             return "seeds " + others + " are not the entry's own " + originals.keySet();
+        }
+        List<Integer> onGpu = seeds.stream()
+                .filter(x -> !RunManifest.fromJson(originals.get(x).resultJson).networks().device().equals("cpu")).toList();
+        if (!onGpu.isEmpty()) {
+            return "seeds " + onGpu + " trained their networks on a GPU, and this service's workers train them on the CPU";
         }
         List<Integer> unpinned = seeds.stream().filter(x -> !RunManifest.fromJson(originals.get(x).resultJson).numerics().pinned()).toList();
         return unpinned.isEmpty() ? null : "seeds " + unpinned + " were trained before libtorch's CPU numerics were pinned, so a"

@@ -51,18 +51,23 @@ final class CudaKernels implements AutoCloseable {
         if (reason != null) {
             throw new BackendUnavailableException("the cuda backend is not available: " + reason);
         }
+        boolean retained = false;
         try {
             cuDeviceGet(device, 0);
             byte[] name = new byte[256];
             cuDeviceGetName(name, name.length, device);
             this.deviceName = new String(name).trim().replace("\u0000", "");
             cuDevicePrimaryCtxRetain(context, device);
+            retained = true;
             cuCtxSetCurrent(context);
             cuModuleLoadData(module, loadPtx());
             cuModuleGetFunction(resetKernel, module, "sim_reset");
             cuModuleGetFunction(stepKernel, module, "sim_step");
             cuStreamCreate(stream, 0);
         } catch (CudaException e) {
+            if (retained) {
+                cuDevicePrimaryCtxRelease(device);
+            }
             throw new BackendUnavailableException("the cuda backend could not start: " + e.getMessage());
         }
     }

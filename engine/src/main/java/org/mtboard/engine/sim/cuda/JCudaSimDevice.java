@@ -15,9 +15,11 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import jcuda.CudaException;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
+import org.mtboard.engine.sim.BackendUnavailableException;
 import org.mtboard.engine.sim.Observation;
 import org.mtboard.engine.sim.SimState;
 import org.mtboard.engine.sim.StepOutputs;
@@ -135,7 +137,11 @@ public final class JCudaSimDevice implements SimDevice {
 
     private CUdeviceptr device(long bytes) {
         CUdeviceptr ptr = new CUdeviceptr();
-        cuMemAlloc(ptr, Math.max(bytes, 1));
+        try {
+            cuMemAlloc(ptr, Math.max(bytes, 1));
+        } catch (CudaException e) {
+            throw allocationFailed(bytes, "device", e);
+        }
         cuMemsetD8(ptr, (byte) 0, Math.max(bytes, 1));
         deviceBuffers.add(ptr);
         return ptr;
@@ -149,9 +155,20 @@ public final class JCudaSimDevice implements SimDevice {
 
     private Pointer pinned(long bytes) {
         Pointer ptr = new Pointer();
-        cuMemAllocHost(ptr, Math.max(bytes, 1));
+        try {
+            cuMemAllocHost(ptr, Math.max(bytes, 1));
+        } catch (CudaException e) {
+            throw allocationFailed(bytes, "pinned host", e);
+        }
         hostBuffers.add(ptr);
         return ptr;
+    }
+
+    /** Frees what the constructor allocated so far (it never returns the half-built device), and says why. */
+    private BackendUnavailableException allocationFailed(long bytes, String kind, CudaException e) {
+        close();
+        return new BackendUnavailableException("the cuda backend could not allocate " + bytes + " bytes of " + kind + " memory for "
+                + n + " envs: " + e.getMessage());
     }
 
     private static FloatBuffer floats(Pointer pinned, long count) {
