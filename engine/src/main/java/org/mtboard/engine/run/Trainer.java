@@ -133,7 +133,7 @@ public final class Trainer implements AutoCloseable {
             if (made.numEnvs() != n) {
                 throw new IllegalArgumentException("the env has " + made.numEnvs() + " envs, the run needs " + n);
             }
-            pool = new ChunkPool(Math.max(1, Math.min(config.threads(), n)));
+            pool = new ChunkPool(Math.max(1, Math.min(config.threads(), n)), "mtboard-host");
             Djl.recordNoGradientsInThisThread();
             base = Djl.newManager(NetworkDevice.djl(config.device()));
             this.net = new ActorCritic(base, config.submission().network(), d, tasks, config.seed());

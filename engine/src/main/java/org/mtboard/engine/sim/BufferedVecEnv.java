@@ -8,6 +8,13 @@ public abstract class BufferedVecEnv implements VecEnv {
         this.outputs = new StepOutputs(numEnvs);
     }
 
+    /** The step contract's one check on actions, the same on every backend. */
+    protected final void checkActions(float[] actions) {
+        if (actions.length < 4 * numEnvs()) {
+            throw new IllegalArgumentException("actions must hold 4 floats per env: need " + 4 * numEnvs() + ", got " + actions.length);
+        }
+    }
+
     @Override
     public float[] observations() {
         return outputs.observations;

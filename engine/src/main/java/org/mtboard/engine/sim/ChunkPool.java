@@ -26,7 +26,8 @@ public final class ChunkPool implements AutoCloseable {
     private int total;
     private volatile Throwable failure;
 
-    public ChunkPool(int threads) {
+    /** @param name the workers' thread-name prefix (they are named NAME-1, NAME-2, ...) */
+    public ChunkPool(int threads, String name) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -34,7 +35,7 @@ public final class ChunkPool implements AutoCloseable {
         this.workers = new Thread[threads - 1];
         for (int k = 1; k < threads; k++) {
             int worker = k;
-            Thread t = new Thread(() -> workerLoop(worker), "mtboard-sim-" + k);
+            Thread t = new Thread(() -> workerLoop(worker), name + "-" + k);
             t.setDaemon(true);
             workers[k - 1] = t;
             t.start();

@@ -18,7 +18,7 @@ public final class CpuVecEnv extends BufferedVecEnv {
         this.taskSet = taskSet;
         this.state = new SimState(taskSet.numEnvs());
         this.stepper = new EnvStepper(state, outputs, seed);
-        this.pool = new ChunkPool(threads);
+        this.pool = new ChunkPool(threads, "mtboard-sim");
         this.randoms = new CounterRandom[threads];
         for (int k = 0; k < threads; k++) {
             randoms[k] = new CounterRandom();
@@ -83,9 +83,7 @@ public final class CpuVecEnv extends BufferedVecEnv {
 
     @Override
     public void step(float[] actions) {
-        if (actions.length < 4 * numEnvs()) {
-            throw new IllegalArgumentException("actions must hold 4 floats per env: need " + 4 * numEnvs() + ", got " + actions.length);
-        }
+        checkActions(actions);
         pendingActions = actions;
         pool.run(stepJob, numEnvs());
         pendingActions = null;

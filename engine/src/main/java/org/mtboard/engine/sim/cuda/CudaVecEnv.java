@@ -82,9 +82,7 @@ public final class CudaVecEnv extends BufferedVecEnv {
 
     @Override
     public void step(float[] actions) {
-        if (actions.length < 4 * numEnvs()) {
-            throw new IllegalArgumentException("actions must hold 4 floats per env: need " + 4 * numEnvs() + ", got " + actions.length);
-        }
+        checkActions(actions);
         long start = System.nanoTime();
         device.uploadActions(actions);
         long uploaded = System.nanoTime();
