@@ -75,7 +75,9 @@ public final class Adam {
                 NDArray vk = v.get(name);
                 mk.muli(beta1).addi(g.mul(1 - beta1));
                 vk.muli(beta2).addi(g.square().mul(1 - beta2));
-                params.get(name).subi(mk.div(correction1).div(vk.div(correction2).sqrt().add(epsilon)).mul(learningRate));
+                // PortableMath.sqrt: libtorch's sqrt would go to oneMKL's vector maths, whose result follows the CPU vendor.
+                NDArray denominator = PortableMath.sqrt(vk.div(correction2)).add(epsilon);
+                params.get(name).subi(mk.div(correction1).div(denominator).mul(learningRate));
             }
             // Zero the gradients for the next backward pass here, on the handles we already hold:
             // GradientCollector.zeroGradients() would leave two new handles per parameter behind.

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pins libtorch's CPU numerics so a run gives the same bits on any x86-64 CPU with AVX2, Intel or
- * AMD, whatever its core count. Left alone, the networks' float rounding follows the machine:
+ * Pins libtorch's CPU numerics so a run gives the same bits on any x86-64 CPU with AVX2 and FMA, Intel
+ * or AMD, whatever its core count. Left alone, the networks' float rounding follows the machine:
  * <ul>
  *   <li>ATen picks its vector kernels (default / AVX2 / AVX-512) from the CPU: pinned to AVX2;</li>
  *   <li>oneMKL (inside libtorch_cpu.so: sgemm, the vector maths) picks a code path per CPU and,
@@ -27,6 +27,9 @@ import java.util.Map;
  *       do not change any result (each env is stepped on its own), so --threads still buys speed
  *       without changing the checksum.</li>
  * </ul>
+ * No setting reaches oneMKL's vector maths (exp, log, tanh, sqrt), whose kernels follow the CPU
+ * whatever MKL_CBWR says: training computes those in Java instead ({@link PortableMath}), recorded
+ * as {@link Settings#math()}.
  * The settings are environment variables these libraries read when they first run, so they are
  * set in this process (through libc's setenv) before DJL loads libtorch: the CLI, the service
  * and its workers all pin them the same way, with no launcher to forget. The JVM's own floats
@@ -48,9 +51,14 @@ public final class CpuNumerics {
      * What a run's numerics were: whether pinned, the settings in force, the CPU and its widest vector
      * instruction set, and libtorch's threads.
      */
-    public record Settings(boolean pinned, Map<String, String> values, String cpuModel, String cpuIsa, int torchThreads) {
+    public record Settings(boolean pinned, Map<String, String> values, String cpuModel, String cpuIsa, int torchThreads, String math) {
         public Settings {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** A run of this engine: its networks' exp, tanh and sqrt come from {@link PortableMath}. */
+        public Settings(boolean pinned, Map<String, String> values, String cpuModel, String cpuIsa, int torchThreads) {
+            this(pinned, values, cpuModel, cpuIsa, torchThreads, PortableMath.SOURCE);
         }
 
         /** The instruction set the network kernels use: ATen's pinned capability, else the CPU's own. */

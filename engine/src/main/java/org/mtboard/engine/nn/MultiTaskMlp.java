@@ -67,7 +67,8 @@ public final class MultiTaskMlp {
             case "relu":
                 return Activation.relu(h);
             case "tanh":
-                return Activation.tanh(h);
+                // not Activation.tanh: libtorch's tanh goes to oneMKL's vector maths (PortableMath says why)
+                return PortableMath.tanh(h);
             default:
                 throw new IllegalArgumentException("unknown activation " + activation);
         }

@@ -1,13 +1,15 @@
 package org.mtboard.engine.repro;
 
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.nn.PortableMath;
 import org.mtboard.engine.run.NetworkPlacement;
 import org.mtboard.engine.run.RunManifest;
 
 /**
  * When a re-run must match the original bit for bit. Runs that pin libtorch's CPU numerics the
- * same way ({@link CpuNumerics}) give the same bits on any x86-64 CPU with AVX2 and any core
- * count; unpinned runs only on the same CPU model with the same threads (and even then an
+ * same way ({@link CpuNumerics}) and compute exp, tanh and sqrt in Java ({@link PortableMath}) give
+ * the same bits on any x86-64 CPU with AVX2 and FMA and any core count (pinned runs from before
+ * PortableMath only on the same CPU vendor); unpinned runs only on the same CPU model with the same threads (and even then an
  * oversubscribed machine has been seen to change one update). GPU networks give the same bits only
  * on the same GPU model with the same libtorch and cuBLAS settings. The simulator backend does not
  * matter: the cpu and cuda simulators step the same bits. Anything else is judged statistically,
@@ -66,6 +68,17 @@ public final class BitExactRule {
 
     private static Expectation expectOnCpu(RunManifest original, CpuNumerics.Settings numerics, int threads) {
         CpuNumerics.Settings before = original.numerics();
+        if (!before.math().equals(numerics.math())) {
+            boolean originalOld = before.math().equals(PortableMath.SOURCE_BEFORE);
+            return new Expectation(false, "the " + (originalOld ? "original" : "re-run") + " computed the networks' exp, tanh and sqrt "
+                    + "in oneMKL's vector maths (an engine from before PortableMath), whose kernels follow the CPU vendor; the "
+                    + (originalOld ? "re-run" : "original") + " computes them in Java");
+        }
+        if (before.math().equals(PortableMath.SOURCE_BEFORE) && before.pinned() && numerics.pinned()
+                && !cpuVendor(before.cpuModel()).equals(cpuVendor(numerics.cpuModel()))) {
+            return new Expectation(false, "both runs computed exp, tanh and sqrt in oneMKL's vector maths, whose square root "
+                    + "rounds differently on AMD and Intel CPUs (" + before.cpuModel() + " then, " + numerics.cpuModel() + " now)");
+        }
         if (before.pinned() && numerics.pinned()) {
             if (!before.values().equals(numerics.values()) || before.torchThreads() != numerics.torchThreads()) {
                 return new Expectation(false, "both runs pin libtorch's CPU numerics, but differently (original " + before.values()
@@ -76,7 +89,8 @@ public final class BitExactRule {
             }
             return new Expectation(true, "both runs pin libtorch's CPU numerics the same way (ATen " + numerics.isaUsed()
                     + ", MKL " + numerics.values().get("MKL_CBWR") + ", " + numerics.torchThreads() + " libtorch threads), "
-                    + "which gives the same bits on any x86-64 CPU with AVX2 (" + before.cpuModel() + " then, " + numerics.cpuModel() + " now)");
+                    + "and compute exp, tanh and sqrt in Java, which gives the same bits on any x86-64 CPU with AVX2 and FMA ("
+                    + before.cpuModel() + " then, " + numerics.cpuModel() + " now)");
         }
         if (before.pinned() != numerics.pinned()) {
             String unpinned = before.pinned() ? "the re-run" : "the original";
@@ -94,6 +108,14 @@ public final class BitExactRule {
         }
         return new Expectation(true, "same CPU model (" + numerics.cpuModel() + ") and threads (" + threads
                 + "), numerics unpinned on both: bit-exact on an idle machine");
+    }
+
+    /** AMD, Intel or the model name itself: what oneMKL's vector maths followed in runs before PortableMath. */
+    static String cpuVendor(String cpuModel) {
+        if (cpuModel.contains("AMD")) {
+            return "AMD";
+        }
+        return cpuModel.contains("Intel") ? "Intel" : cpuModel;
     }
 
     /** The same question for a finished re-run, from its manifest. */

@@ -2,11 +2,13 @@ package org.mtboard.engine.rl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.mtboard.engine.nn.PortableMath;
 
 /**
  * The PPO objective of the thesis recipe on one minibatch, as NDArray operations so DJL can
  * differentiate it: clipped surrogate, clipped value loss, Gaussian entropy bonus and a bounds
- * loss that keeps the policy mean inside the action box. Values are in normalised units.
+ * loss that keeps the policy mean inside the action box. Values are in normalised units. exp goes
+ * through {@link PortableMath}, so the loss does not depend on the CPU vendor.
  */
 public final class PpoLoss {
     /** How far past +-1 the policy mean may go before the bounds loss pushes back. */
@@ -26,7 +28,7 @@ public final class PpoLoss {
 
     /** log N(actions; mean, exp(logStd)) summed over action dims: (batch). */
     public static NDArray logProb(NDArray mean, NDArray logStd, NDArray actions) {
-        NDArray z = actions.sub(mean).div(logStd.exp());
+        NDArray z = actions.sub(mean).div(PortableMath.exp(logStd));
         long dims = mean.getShape().get(1);
         return z.square().sum(new int[] {1}).mul(-0.5f).sub(logStd.sum()).sub((float) (0.5 * dims * LOG_2PI));
     }
@@ -40,7 +42,7 @@ public final class PpoLoss {
      */
     public static Terms compute(NDArray mean, NDArray logStd, NDArray value, NDArray actions, NDArray oldLogProb,
                                 NDArray advantages, NDArray returns, NDArray oldValues, Settings s) {
-        NDArray ratio = logProb(mean, logStd, actions).sub(oldLogProb).exp();
+        NDArray ratio = PortableMath.exp(logProb(mean, logStd, actions).sub(oldLogProb));
         NDArray unclipped = ratio.mul(advantages);
         NDArray clipped = ratio.clip(1 - s.clip(), 1 + s.clip()).mul(advantages);
         NDArray actor = unclipped.minimum(clipped).mean().neg();

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mtboard.engine.EngineVersion;
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.nn.PortableMath;
 import org.mtboard.engine.recipe.Submission;
 
 /**
@@ -30,7 +31,8 @@ import org.mtboard.engine.recipe.Submission;
  *                   files that differ only in layout, order or defaults name the same config
  * @param checksum   {@link TrainResult#checksum()}: equal checksums mean bit-identical runs
  * @param numerics   how libtorch's CPU numerics were set ({@link CpuNumerics}); results written before
- *                   they were pinned read back as unpinned, with the device's ISA unknown
+ *                   they were pinned read back as unpinned, with the device's ISA unknown; results
+ *                   written before PortableMath read back with math "onemkl-vml"
  * @param networks   where the networks ran (device, GPU, DJL and libtorch); results written before it
  *                   was recorded read back as CPU networks with libtorch unknown
  */
@@ -90,7 +92,7 @@ public record RunManifest(String submission, String algorithm, String benchmark,
                 .put("partial", partial).put("engine_version", engineVersion).put("config_hash", configHash).put("checksum", checksum);
         ObjectNode n = o.putObject("numerics");
         n.put("pinned", numerics.pinned()).put("cpu_isa", numerics.cpuIsa()).put("isa_used", numerics.isaUsed())
-                .put("torch_threads", numerics.torchThreads());
+                .put("torch_threads", numerics.torchThreads()).put("math", numerics.math());
         ObjectNode settings = n.putObject("settings");
         numerics.values().forEach(settings::put);
         ObjectNode net = o.putObject("networks");
@@ -138,7 +140,7 @@ public record RunManifest(String submission, String algorithm, String benchmark,
 
     private static CpuNumerics.Settings numerics(JsonNode n, String device) {
         if (n == null || n.isNull()) {
-            return new CpuNumerics.Settings(false, Map.of(), device, "unknown", 0);
+            return new CpuNumerics.Settings(false, Map.of(), device, "unknown", 0, PortableMath.SOURCE_BEFORE);
         }
         Map<String, String> values = new LinkedHashMap<>();
         JsonNode settings = n.get("settings");
@@ -146,7 +148,7 @@ public record RunManifest(String submission, String algorithm, String benchmark,
             settings.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
         }
         return new CpuNumerics.Settings(required(n, "pinned").asBoolean(), values, device, required(n, "cpu_isa").asText(),
-                n.path("torch_threads").asInt(0));
+                n.path("torch_threads").asInt(0), n.path("math").asText(PortableMath.SOURCE_BEFORE));
     }
 
     private static JsonNode required(JsonNode o, String field) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.nn.PortableMath;
 import org.mtboard.engine.run.NetworkPlacement;
 import org.mtboard.engine.run.RunManifest;
 
@@ -56,6 +57,25 @@ class ReproductionVerdictTest {
         assertTrue(otherSimulator.reason().endsWith("the cpu and cuda simulators step the same bits"), otherSimulator.reason());
         assertTrue(BitExactRule.expect(run(1, "x", 0, UNPINNED_AMD), "cpu", UNPINNED_AMD, 2).bitExact(), "unpinned, same CPU and threads");
         assertFalse(BitExactRule.expect(run(1, "x", 0, UNPINNED_AMD), "cpu", UNPINNED_AMD, 4).bitExact(), "unpinned, other threads");
+    }
+
+    @Test
+    void pinnedRunsFromBeforePortableMathMatchOnlyTheirOwnCpuVendorAndNeverThisEngine() {
+        CpuNumerics.Settings vmlIntel = new CpuNumerics.Settings(true, CpuNumerics.PINNED, "Intel(R) Xeon(R) Processor", "avx512", 2,
+                PortableMath.SOURCE_BEFORE);
+        CpuNumerics.Settings vmlAmd = new CpuNumerics.Settings(true, CpuNumerics.PINNED, "AMD EPYC", "avx2", 2, PortableMath.SOURCE_BEFORE);
+        RunManifest old = run(102, "bb".repeat(32), 0.68, vmlIntel);
+        BitExactRule.Expectation now = BitExactRule.expect(old, "cpu", PINNED_AMD, 2);
+        assertFalse(now.bitExact(), now.reason());
+        assertTrue(now.reason().contains("oneMKL's vector maths") && now.reason().contains("original"), now.reason());
+        BitExactRule.Expectation otherVendor = BitExactRule.expect(old, "cpu", vmlAmd, 2);
+        assertFalse(otherVendor.bitExact(), otherVendor.reason());
+        assertTrue(otherVendor.reason().contains("AMD and Intel"), otherVendor.reason());
+        assertTrue(BitExactRule.expect(old, "cpu", new CpuNumerics.Settings(true, CpuNumerics.PINNED, "Intel Xeon Gold", "avx2", 2,
+                PortableMath.SOURCE_BEFORE), 2).bitExact(), "the same vendor's VML kernels");
+        BitExactRule.Expectation newer = BitExactRule.expect(run(102, "bb".repeat(32), 0.68, PINNED_AMD), "cpu", vmlIntel, 2);
+        assertFalse(newer.bitExact());
+        assertTrue(newer.reason().startsWith("the re-run computed"), newer.reason());
     }
 
     @Test

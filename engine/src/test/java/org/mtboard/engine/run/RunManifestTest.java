@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.nn.PortableMath;
 import org.mtboard.engine.recipe.BenchmarkDefinition;
 import org.mtboard.engine.recipe.ConfigException;
 import org.mtboard.engine.recipe.RecipeFiles;
@@ -45,6 +46,16 @@ class RunManifestTest {
         assertFalse(m.numerics().pinned());
         assertEquals("AMD EPYC", m.numerics().cpuModel());
         assertEquals("unknown", m.numerics().isaUsed());
+    }
+
+    @Test
+    void aPinnedManifestWrittenBeforePortableMathReadsAsVectorMaths() {
+        RunManifest m = sample();
+        assertEquals(PortableMath.SOURCE, m.numerics().math());
+        assertTrue(m.toJson().contains("\"math\":\"java\""), m.toJson());
+        RunManifest old = RunManifest.fromJson(m.toJson().replace(",\"math\":\"java\"", ""));
+        assertTrue(old.numerics().pinned());
+        assertEquals(PortableMath.SOURCE_BEFORE, old.numerics().math());
     }
 
     @Test

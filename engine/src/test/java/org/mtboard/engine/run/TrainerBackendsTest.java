@@ -87,14 +87,16 @@ class TrainerBackendsTest {
     }
 
     /**
-     * checkpoint-format-3.bin was written by the engine before this one (commit 839c560, format 3:
-     * no copy times) after 3 epochs of TrainerTest's tiny MT-PPO on seed 7; that engine's 5-epoch
-     * uninterrupted checksum was 7c7fe5fd…. Resumed here it must end on the same bits, and so
-     * must a fresh run here (the CPU numbers did not move).
+     * checkpoint-format-3.bin was written by the engine of commit 839c560 (format 3: no copy times)
+     * after 3 epochs of TrainerTest's tiny MT-PPO on seed 7, on an Intel Xeon. That engine's sqrt went
+     * to oneMKL's vector maths, so its 5-epoch checksum (7c7fe5fd…) was Intel's own; this engine
+     * computes exp and sqrt in Java (PortableMath), so epochs 3-4 resumed here end on other bits,
+     * meant to be the same on any CPU: the figure below, recorded by this engine on an AMD EPYC.
      */
     @Test
-    void aFormat3CheckpointOfThePreviousEngineResumesToItsChecksum() throws IOException {
-        String previousEngine = "7c7fe5fde9ed3b50c652f5d6d98e082bdae43421877eae97a32390020a0d25cd";
+    void aFormat3CheckpointOfAnEarlierEngineStillResumes() throws IOException {
+        String previousEngineOnIntel = "7c7fe5fde9ed3b50c652f5d6d98e082bdae43421877eae97a32390020a0d25cd";
+        String resumedByThisEngine = "bd377727a9d652a9801b1d69b8c8872e34f21a15938653beb001a2c394981ff8";
         byte[] format3;
         try (var in = getClass().getResourceAsStream("checkpoint-format-3.bin")) {
             format3 = in.readAllBytes();
@@ -103,10 +105,11 @@ class TrainerBackendsTest {
         try (Trainer trainer = new Trainer(c)) {
             trainer.restore(format3);
             TrainResult resumed = trainer.train((r, total) -> { });
-            assertEquals(previousEngine, resumed.checksum());
             assertEquals(0.0, resumed.curve().get(0).copySeconds(), "format 3 has no copy times");
+            assertEquals(5, resumed.curve().size(), "epochs 0-2 from the file, 3-4 trained here");
+            assertEquals(resumedByThisEngine, resumed.checksum());
+            assertNotEquals(previousEngineOnIntel, resumed.checksum(), "epochs 3-4 ran with this engine's maths");
         }
-        assertEquals(previousEngine, train(ppo(), "cpu", "cpu", cpu(7), "fresh", 5, 0, false).checksum());
     }
 
     @Test
