@@ -127,13 +127,13 @@ class BaselineImportTest {
         assertEquals("not checked", entry.getString("badge.state"));
         assertEquals(0, entry.getList("reproductions").size(), entry.prettify());
         given().get("/api/submissions/" + id).then().statusCode(200)
-                .body("audit.reason", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("not re-run: seeds [11, 12, 13] were"
-                        + " trained before libtorch's CPU numerics were pinned")));
+                .body("audit.reason", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("not re-run: this check is statistical"
+                        + " (seeds [11, 12, 13]: the original ran with libtorch's CPU numerics unpinned")));
         // a team asking for the same seeds is told so before any training, not after
         String token = teams.token("repro-old", 10, 30);
         given().auth().oauth2(token).post("/api/entries/" + id + "/reproductions").then().statusCode(400)
                 .body("problems[0].field", org.hamcrest.Matchers.equalTo("seeds"))
-                .body("problems[0].message", org.hamcrest.Matchers.containsString("trained before libtorch's CPU numerics were pinned"))
+                .body("problems[0].message", org.hamcrest.Matchers.containsString("the original ran with libtorch's CPU numerics unpinned"))
                 .body("problems[0].message", org.hamcrest.Matchers.containsString("at least 5"));
     }
 }

@@ -62,6 +62,9 @@ class ReproductionTest {
                 .body("backend", equalTo("cpu")).body("requested_by", containsString("repro-")).body("runs", hasSize(3))
                 .extract().jsonPath();
         long id = asked.getLong("id");
+        // The engine's planner decided the mode before anything trained; the audit says which and why.
+        given().get("/api/submissions/" + entry).then().statusCode(200)
+                .body("audit.reason", hasItem(containsString("re-run seeds [11, 12, 13] on the cpu backend; bit-exact check: ")));
         // One reproduction of an entry at a time.
         given().auth().oauth2(token).post(reproductions()).then().statusCode(409).body("error", containsString("#" + id));
 

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.mtboard.engine.recipe.BenchmarkDefinition;
 import org.mtboard.engine.recipe.RecipeFiles;
 import org.mtboard.engine.recipe.Submission;
+import org.mtboard.engine.repro.ReproductionPlanner;
 import org.mtboard.engine.run.RunManifest;
 import org.mtboard.platform.auth.Teams;
 import org.mtboard.platform.board.Scoreboard;
@@ -115,11 +116,12 @@ public class BaselineSets {
                 + String.join(", ", devices.stream().distinct().toList()) + ")", "import");
         // Each imported seed is re-run by the service's own reproduction request, so the entry's badge and history come
         // from the same place as any team's request; unless, as for any request, its re-runs could not be judged (results
-        // written before the numerics were pinned): hours of training would end without a verdict.
+        // written before the numerics were pinned, say: ReproductionPlanner): hours of training would end without a verdict.
         List<Integer> seedList = List.copyOf(imported.keySet());
-        ReproductionService.Unjudgeable unjudgeable = ReproductionService.unjudgeable(seedList, imported);
+        ReproductionPlanner.Plan plan = reproductions.plan(seedList, "cpu", imported);
+        ReproductionService.Unjudgeable unjudgeable = ReproductionService.unjudgeable(plan, plan);
         if (unjudgeable == null) {
-            reproductions.queue(s, ReproductionRecord.SERVICE, null, seedList, "cpu", imported, "import");
+            reproductions.queue(s, ReproductionRecord.SERVICE, null, plan, imported, "import");
         } else {
             audit.created(s, "not re-run: " + unjudgeable.why() + "; refresh them with `mtboard train` (docs/reproduce.md) to have"
                     + " them re-run bit-exact", "import");

@@ -13,7 +13,8 @@ import org.mtboard.platform.api.ApiError;
 
 /**
  * What a POST /api/entries/{id}/reproductions body asks for, checked for shape only (what depends on
- * the entry, such as how many seeds a statistical check needs, is {@link ReproductionService}'s).
+ * the entry, such as how many seeds a statistical check needs, is planned by {@link ReproductionService} through the
+ * engine's ReproductionPlanner).
  * The body is optional: {} or nothing means every seed of the entry, on the cpu backend.
  *
  * @param seeds   the seeds to re-run, in the order asked; null for the entry's own
@@ -25,6 +26,8 @@ public record ReproductionAsk(List<Integer> seeds, String backend) {
     static final String DEFAULT_BACKEND = "cpu";
     /** What this service's workers train on (a subset of the engine's {@link BackendChoice#TRAINS_ON}). */
     static final List<String> WORKER_BACKENDS = List.of("cpu");
+    /** Where this service's workers train the networks (no worker has a GPU yet): what {@link ReproductionService} plans for. */
+    static final String WORKER_NETWORKS = "cpu";
     private static final List<String> FIELDS = List.of("seeds", "backend");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mtboard.engine.recipe.BenchmarkDefinition;
 import org.mtboard.engine.recipe.ConfigException;
 import org.mtboard.engine.recipe.RecipeFiles;
 import org.mtboard.engine.recipe.Submission;
+import org.mtboard.engine.repro.ReproductionPlanner;
 import org.mtboard.engine.repro.StatisticalCheck;
 import org.mtboard.engine.run.RunManifest;
 import org.mtboard.platform.api.ApiError;
@@ -40,12 +42,17 @@ public class ReproductionService {
     private final Quotas quotas;
     private final Audit audit;
     private final Benchmarks benchmarks;
+    private final int workerThreads;
+    private volatile ReproductionPlanner.RerunMachine workers;
 
-    public ReproductionService(EntityManager em, Quotas quotas, Audit audit, Benchmarks benchmarks) {
+    public ReproductionService(EntityManager em, Quotas quotas, Audit audit, Benchmarks benchmarks,
+                               @ConfigProperty(name = "mtboard.worker.threads") int workerThreads) {
         this.em = em;
         this.quotas = quotas;
         this.audit = audit;
         this.benchmarks = benchmarks;
+        // as RunJob resolves it: 0 means every core
+        this.workerThreads = workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
     }
 
     /** The stored request and the runs whose jobs the caller enqueues. */
@@ -64,7 +71,11 @@ public class ReproductionService {
             throw ApiError.conflict("entry #" + entryId + " has no finished scored runs to reproduce");
         }
         List<Integer> seeds = ask.seeds() != null ? ask.seeds() : List.copyOf(originals.keySet());
-        requireEnoughForStatistics(seeds, originals);
+        ReproductionPlanner.Plan plan = plan(seeds, ask.backend(), originals);
+        Unjudgeable u = unjudgeable(plan, plan(List.copyOf(originals.keySet()), ask.backend(), originals));
+        if (u != null) {
+            throw ApiError.badField("seeds", u.why(), u.allowed());
+        }
         ReproductionRecord active = ReproductionRecord.find("submission.id = ?1 and state in ('queued', 'running') order by id",
                 entryId).firstResult();
         if (active != null) {
@@ -72,17 +83,23 @@ public class ReproductionService {
                     + "; ask again when it has ended (GET /api/entries/" + entryId + "/reproductions/" + active.id + ")");
         }
         TeamRecord team = quotas.reserveRuns(caller.teamId(), seeds.size());
-        return queue(s, team.name, team, seeds, ask.backend(), originals, "team:" + team.name);
+        return queue(s, team.name, team, plan, originals, "team:" + team.name);
     }
 
     /**
      * Stores a request and its queued runs (also the service's own re-execution of an imported baseline, whose
      * originals are the imported runs).
      *
+     * @param plan      {@link #plan}'s for these originals, not refused
      * @param originals the entry's finished scored runs by seed; a re-run of one of these seeds points at it
      */
-    public Accepted queue(SubmissionRecord s, String requestedBy, TeamRecord team, List<Integer> seeds, String backend,
+    public Accepted queue(SubmissionRecord s, String requestedBy, TeamRecord team, ReproductionPlanner.Plan plan,
                           Map<Integer, RunRecord> originals, String actor) {
+        if (plan.refused()) {
+            throw new IllegalArgumentException("a refused plan is not queued: " + plan.refusal());
+        }
+        List<Integer> seeds = plan.seeds();
+        String backend = plan.machine().backend();
         ValidSubmission v = parsed(s);
         ReproductionRecord p = new ReproductionRecord();
         p.submission = s;
@@ -93,9 +110,8 @@ public class ReproductionService {
         p.seeds = ReproductionRecord.seedText(seeds);
         p.state = ReproductionRecord.QUEUED;
         p.persist();
-        boolean bitExact = statisticalBecause(seeds, originals) == null;
         audit.reproduction(p, ReproductionRecord.QUEUED, "requested by " + requestedBy + ": re-run seeds " + seeds + " on the " + backend
-                + " backend" + (bitExact ? "" : " (not all of them the entry's own, so judged statistically)"), actor);
+                + " backend; " + plan.mode() + " check: " + plan.reason(), actor);
         List<SubmissionService.QueuedRun> runs = new ArrayList<>();
         for (int seed : seeds) {
             RunRecord r = SubmissionService.newRun(s, seed, RunRecord.REPRODUCTION, "queued", v);
@@ -118,23 +134,24 @@ public class ReproductionService {
     }
 
     /**
-     * Why re-runs of these seeds could only be judged statistically, or null when every one can be judged bit for bit: a
-     * seed the entry was not scored on, an original trained before the numerics were pinned (the workers pin them, so
-     * their re-runs cannot match its bits), or one whose networks trained on a GPU (the workers train them on the CPU).
+     * The machine this service's workers re-run on: the requested simulator backend, networks on the CPU
+     * ({@link ReproductionAsk#WORKER_NETWORKS}) with this process's libtorch and numerics (the workers run this jar and pin
+     * them as it does), and the configured worker threads. Looked up once: it loads libtorch.
      */
-    static String statisticalBecause(List<Integer> seeds, Map<Integer, RunRecord> originals) {
-        List<Integer> others = seeds.stream().filter(x -> !originals.containsKey(x)).toList();
-        if (!others.isEmpty()) {
-            return "seeds " + others + " are not the entry's own " + originals.keySet();
+    ReproductionPlanner.RerunMachine workers(String backend) {
+        ReproductionPlanner.RerunMachine m = workers;
+        if (m == null) {
+            m = ReproductionPlanner.RerunMachine.here(backend, ReproductionAsk.WORKER_NETWORKS, workerThreads);
+            workers = m;
         }
-        List<Integer> onGpu = seeds.stream()
-                .filter(x -> !RunManifest.fromJson(originals.get(x).resultJson).networks().device().equals("cpu")).toList();
-        if (!onGpu.isEmpty()) {
-            return "seeds " + onGpu + " trained their networks on a GPU, and this service's workers train them on the CPU";
-        }
-        List<Integer> unpinned = seeds.stream().filter(x -> !RunManifest.fromJson(originals.get(x).resultJson).numerics().pinned()).toList();
-        return unpinned.isEmpty() ? null : "seeds " + unpinned + " were trained before libtorch's CPU numerics were pinned, so a"
-                + " pinned worker cannot match them bit for bit";
+        return new ReproductionPlanner.RerunMachine(backend, m.numerics(), m.networks(), m.threads());
+    }
+
+    /** How re-runs of these seeds on this service's workers would be judged ({@link ReproductionPlanner}, alpha 0.05). */
+    public ReproductionPlanner.Plan plan(List<Integer> seeds, String backend, Map<Integer, RunRecord> originals) {
+        Map<Integer, RunManifest> manifests = new LinkedHashMap<>();
+        originals.forEach((seed, r) -> manifests.put(seed, RunManifest.fromJson(r.resultJson)));
+        return ReproductionPlanner.plan(manifests, seeds, StatisticalCheck.DEFAULT_ALPHA, workers(backend));
     }
 
     /** Why re-runs of some seeds could not be judged, and what a request may ask for instead. */
@@ -142,35 +159,26 @@ public class ReproductionService {
     }
 
     /**
-     * Null when re-runs of these seeds can be judged, else why not: a statistical check (see {@link #statisticalBecause})
-     * of too few re-runs could not refuse whatever the scores. Said before hours of training, not after.
+     * Null when the plan can be carried out, else why not (the planner's refusal) and what a request may ask for instead.
+     * Said before hours of training, not after.
+     *
+     * @param own the plan for the entry's own seeds on the same workers, offered instead where it is bit-exact
      */
-    public static Unjudgeable unjudgeable(List<Integer> seeds, Map<Integer, RunRecord> originals) {
-        String because = statisticalBecause(seeds, originals);
-        if (because == null) {
+    public static Unjudgeable unjudgeable(ReproductionPlanner.Plan plan, ReproductionPlanner.Plan own) {
+        if (!plan.refused()) {
             return null;
         }
-        String own = "the entry's own seeds " + originals.keySet();
-        int needed;
-        try {
-            needed = StatisticalCheck.rerunsNeeded(originals.size(), StatisticalCheck.DEFAULT_ALPHA);
-        } catch (IllegalArgumentException e) {
-            return new Unjudgeable(e.getMessage(), own);
+        boolean tooMany = plan.seedsNeeded() > ReproductionAsk.MAX_SEEDS;
+        String why = plan.refusal() + (tooMany ? "; a request may ask for at most " + ReproductionAsk.MAX_SEEDS : "");
+        List<String> allowed = new ArrayList<>();
+        if (plan.seedsNeeded() > 0 && !tooMany) {
+            allowed.add("at least " + plan.seedsNeeded() + " seeds (at most " + ReproductionAsk.MAX_SEEDS + ")");
         }
-        String why = because + ", so the re-runs are judged statistically, and a statistical check of " + originals.size()
-                + " original runs needs at least " + needed + " re-run seeds";
-        if (needed > ReproductionAsk.MAX_SEEDS) {
-            return new Unjudgeable(why + ", more than the " + ReproductionAsk.MAX_SEEDS + " a request may ask for", own);
+        if (own.bitExact()) {
+            allowed.add("only the entry's own seeds " + own.seeds());
         }
-        return seeds.size() >= needed ? null : new Unjudgeable(why + "; got " + seeds.size(),
-                "at least " + needed + " seeds (at most " + ReproductionAsk.MAX_SEEDS + "), or only " + own);
-    }
-
-    private static void requireEnoughForStatistics(List<Integer> seeds, Map<Integer, RunRecord> originals) {
-        Unjudgeable u = unjudgeable(seeds, originals);
-        if (u != null) {
-            throw ApiError.badField("seeds", u.why(), u.allowed());
-        }
+        return new Unjudgeable(why, allowed.isEmpty() ? "none: this service's workers cannot judge re-runs of this entry"
+                : String.join(", or ", allowed));
     }
 
     private ValidSubmission parsed(SubmissionRecord s) {

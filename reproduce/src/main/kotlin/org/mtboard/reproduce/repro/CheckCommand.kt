@@ -3,10 +3,8 @@ package org.mtboard.reproduce.repro
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.Callable
-import org.mtboard.engine.nn.CpuNumerics
-import org.mtboard.engine.repro.BitExactRule
 import org.mtboard.engine.repro.CurveDiff
-import org.mtboard.engine.run.NetworkPlacement
+import org.mtboard.engine.repro.ReproductionPlanner
 import org.mtboard.engine.repro.ReproductionVerdict
 import org.mtboard.engine.repro.StatisticalCheck
 import org.mtboard.engine.run.RunManifest
@@ -89,24 +87,13 @@ class CheckCommand(private val env: ClientEnv) : Callable<Int> {
         if (chosen.toSet().size != chosen.size) usage("--seeds names a seed twice: $chosen")
 
         // Decide the mode before hours of training: a statistical check with too few seeds could never fail.
-        val here = CpuNumerics.current()
-        val placement = NetworkPlacement.of(chosenDevice)
-        val bySeed = originals.bySeed()
-        val expectations = chosen.map { s -> bySeed[s]?.let { BitExactRule.expect(it, chosenBackend, here, placement, workers) } }
-        val bitExact = expectations.all { it != null && it.bitExact() }
-        val reason = if (bitExact) expectations[0]!!.reason() else expectations.firstOrNull { it != null && !it.bitExact() }?.reason()
-            ?: "seeds ${chosen.filter { it !in bySeed }} are not among the original seeds ${bySeed.keys}"
-        if (!bitExact) {
-            val needed = StatisticalCheck.rerunsNeeded(originals.runs.size, alpha)
-            if (chosen.size < needed) {
-                usage("--seeds: this check is statistical ($reason), and against ${originals.runs.size} original runs it needs at least $needed " +
-                    "re-run seeds to be able to fail at alpha $alpha (got ${chosen.size})")
-            }
-        }
+        val plan = ReproductionPlanner.plan(originals.bySeed(), chosen, alpha, ReproductionPlanner.RerunMachine.here(chosenBackend, chosenDevice, workers))
+        plan.refusal()?.let { usage("--seeds: $it") }
+        val here = plan.machine().numerics()
         val dir = work ?: Files.createTempDirectory("mtboard-reproduce")
         err.println("mtboard reproduce: ${originals.label}, ${originals.benchmark.name()} ${originals.tier.name()}, seeds $chosen on $chosenBackend, " +
             "${here.cpuModel()} (${here.isaUsed()}${if (here.pinned()) ", pinned" else ", unpinned"})")
-        err.println("mtboard reproduce: ${if (bitExact) "bit-exact" else "statistical"} check: $reason")
+        err.println("mtboard reproduce: ${plan.mode()} check: ${plan.reason()}")
         err.println("mtboard reproduce: re-runs in $dir")
         // partial originals (a `train --max-epochs` result) are re-run for as many epochs as they ran
         val epochs = originals.runs.firstOrNull { it.partial() }?.let { p ->
