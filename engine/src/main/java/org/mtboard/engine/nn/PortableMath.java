@@ -3,6 +3,7 @@ package org.mtboard.engine.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The networks' exp, tanh and square root, with CPU results fixed by the Java specification instead
@@ -95,8 +96,9 @@ public final class PortableMath {
     private static NDArray withSlope(NDArray x, float[] value, float[] slope) {
         NDManager manager = x.getManager();
         NDArray constant = manager.create(value, x.getShape());
-        // hasGradient: x is, or comes from, an array autograd follows (false during rollouts, outside a collector).
-        if (!x.hasGradient()) {
+        // Outside a gradient collector (rollouts) nothing is recorded: the value alone. Not x.hasGradient():
+        // DJL reports false there for arrays computed from parameters inside a collector too.
+        if (!JniUtils.isGradMode()) {
             return constant;
         }
         NDArray derivative = value == slope ? constant : manager.create(slope, x.getShape());

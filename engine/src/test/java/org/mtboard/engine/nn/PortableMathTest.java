@@ -42,6 +42,26 @@ class PortableMathTest {
     }
 
     @Test
+    void theDerivativeReachesArraysComputedInsideTheCollector() {
+        // y = f(2x): autograd must pass f'(2x) back through the multiplication, so dy/dx = 2 f'(2x) exactly.
+        float[] x = inputs(4_096, -4f, 4f);
+        try (NDManager m = Djl.newManager()) {
+            NDArray in = m.create(x);
+            in.setRequiresGradient(true);
+            try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+                gc.backward(PortableMath.exp(in.mul(2f)).add(PortableMath.tanh(in.mul(2f)).mul(3f)).sum());
+            }
+            float[] slope = in.getGradient().toFloatArray();
+            for (int k = 0; k < x.length; k++) {
+                float e = (float) StrictMath.exp(2f * x[k]);
+                float t = (float) StrictMath.tanh(2f * x[k]) + 0.0f;
+                assertEquals(Float.floatToIntBits(e * 2f + (1.0f - t * t) * 3f * 2f), Float.floatToIntBits(slope[k]),
+                        "d/dx [exp(2x) + 3 tanh(2x)] at " + x[k]);
+            }
+        }
+    }
+
+    @Test
     void expAndTanhGiveStrictMathsBitsAndTheirExactDerivatives() {
         float[] x = inputs(8_192, -20f, 20f);
         x[0] = -0.0f;
