@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Replays the first epochs of a committed baseline result bit for bit (issue REPRODUCE item 6): any
 # change that alters training numbers (the engine, a default, a dependency) fails CI here until the
-# committed results are deliberately refreshed. The engine pins libtorch's CPU numerics, so the
-# replay matches on any x86-64 CPU with AVX2, Intel or AMD, whatever its core count.
+# committed results are deliberately refreshed. The engine pins libtorch's CPU numerics and computes
+# exp, tanh and sqrt in Java, so the replay matches on any x86-64 CPU with AVX2 and FMA, Intel or
+# AMD, whatever its core count (engine's NumericsFingerprintTest names an operation that does not).
 # Usage: ci/replay-baseline.sh [RESULT_DIR] [EPOCHS]
 set -euo pipefail
 cd "$(dirname "$0")/.."

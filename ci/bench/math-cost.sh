@@ -7,7 +7,7 @@
 # Usage: BEFORE="java -jar OLD/mtboard.jar" ci/bench/math-cost.sh [EPOCHS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-: "${BEFORE:?set BEFORE to a command that runs the earlier build's mtboard CLI}"
+: "${BEFORE:?set BEFORE to a command that runs the mtboard CLI of an earlier build}"
 epochs="${1:-30}"
 rounds="${2:-3}"
 lscpu | grep -E "Model name|^CPU\(s\)"

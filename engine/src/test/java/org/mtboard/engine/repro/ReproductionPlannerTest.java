@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtboard.engine.nn.CpuNumerics;
+import org.mtboard.engine.nn.PortableMath;
 import org.mtboard.engine.repro.ReproductionPlanner.Plan;
 import org.mtboard.engine.repro.ReproductionPlanner.RerunMachine;
 import org.mtboard.engine.run.NetworkPlacement;
@@ -86,6 +87,15 @@ class ReproductionPlannerTest {
         CpuNumerics.Settings other = new CpuNumerics.Settings(true, otherPins, "Intel Xeon", "avx512", 2);
         assertStatisticalAndRefused(plan(originals(PINNED_AMD, CPU_271), OWN, new RerunMachine("cpu", other, CPU_271, 2)),
                 "seeds [101, 102, 103]: both runs pin libtorch's CPU numerics, but differently");
+    }
+
+    @Test
+    void statisticalWhenTheOriginalsComputedTheirMathsInOneMklsVectorMaths() {
+        // pinned results written before PortableMath: their sqrt followed their CPU vendor
+        CpuNumerics.Settings vml = new CpuNumerics.Settings(true, CpuNumerics.PINNED, "Intel(R) Xeon(R) Processor", "avx512", 2,
+                PortableMath.SOURCE_BEFORE);
+        assertStatisticalAndRefused(plan(originals(vml, CPU_271), OWN, new RerunMachine("cpu", PINNED_AMD, CPU_271, 2)),
+                "seeds [101, 102, 103]: the original computed the networks' exp, tanh and sqrt in oneMKL's vector maths");
     }
 
     @Test

@@ -19,7 +19,7 @@ import picocli.CommandLine
     mixinStandardHelpOptions = true,
     description = [
         "Re-runs an entry's (or a committed result set's) exact config on chosen seeds and compares with the original runs.",
-        "Bit-exact when both pin libtorch's CPU numerics the same way (any x86-64 CPU with AVX2), or run unpinned on the same CPU model and threads;",
+        "Bit-exact when both pin libtorch's CPU numerics the same way and compute exp, tanh and sqrt in Java (any x86-64 CPU with AVX2 and FMA), or run unpinned on the same CPU model and threads;",
         "statistical otherwise (permutation tests of the mean over tasks, success rate and return, at alpha/2 each; per-task tests Holm-adjusted name the tasks that differ).",
         "Exit 0 reproduced, 1 not reproduced, 2 usage error.",
     ],
