@@ -117,7 +117,7 @@ class BaselineImportTest {
         writeResults(root, "tiny-old", config, json -> json.substring(0, json.indexOf(",\"numerics\"")) + "}");
 
         String summary = baselines.importFrom(root.resolve("results"), configs);
-        assertTrue(summary.startsWith("1 imported") && summary.contains("1 not re-run (trained before the numerics were pinned"), summary);
+        assertTrue(summary.startsWith("1 imported") && summary.contains("1 not re-run (their re-runs could not be judged"), summary);
         JsonPath board = TestTeams.board("tiny", "smoke", b -> b.<String>getList("entries.origin").contains(
                 "submissions/results/tiny/smoke/tiny-old"));
         long id = board.<Map<String, Object>>getList("entries").stream()

@@ -100,7 +100,7 @@ public class BaselineImport {
         return imported + " imported, " + already + " already on the board" + (skipped.isEmpty() ? "" : ", skipped: " + skipped)
                 + (imported > notRerun ? "; " + (notRerun == 0 ? "their" : imported - notRerun + " sets'") + " re-runs are queued"
                         + (localWorkers > 0 ? " on the local worker" : " (no local worker: start ./mtboard worker)") : "")
-                + (notRerun > 0 ? "; " + notRerun + " not re-run (trained before the numerics were pinned: docs/reproduce.md)" : "");
+                + (notRerun > 0 ? "; " + notRerun + " not re-run (their re-runs could not be judged, e.g. trained before the numerics were pinned or by an engine whose maths followed the CPU: the audit log says why, docs/reproduce.md)" : "");
     }
 
 }
