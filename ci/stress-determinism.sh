@@ -7,16 +7,19 @@
 # epoch where a copy differs.
 # Usage: ci/stress-determinism.sh [COPIES] [EPOCHS]   (default 3 x 3: about a minute on 2 cores)
 # Env: STRESS_THREADS (simulation threads per copy, default 4), STRESS_HOG (busy loops, default
-# one per core; 0 for none), STRESS_KEEP=1 keeps the work directory.
+# one per core; 0 for none), STRESS_KEEP=1 keeps the work directory; STRESS_SUBMISSION,
+# STRESS_BENCHMARK, STRESS_TIER and STRESS_SEED train another recipe (e.g. the MT-PPO baseline:
+# submissions/baselines/mt-ppo.yaml, mt10-rand, smoke, 101).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies="${1:-3}"
 epochs="${2:-3}"
 threads="${STRESS_THREADS:-4}"
 hogs="${STRESS_HOG:-$(nproc)}"
-seed=101
-submission=ci/fixtures/stress-tiny.yaml
-benchmark=ci/fixtures/stress-bench.yaml
+seed="${STRESS_SEED:-101}"
+submission="${STRESS_SUBMISSION:-ci/fixtures/stress-tiny.yaml}"
+benchmark="${STRESS_BENCHMARK:-ci/fixtures/stress-bench.yaml}"
+tier="${STRESS_TIER:-smoke}"
 if ! [[ "$copies" =~ ^[0-9]+$ && "$epochs" =~ ^[0-9]+$ ]] || ((copies < 2 || epochs < 1)); then
   echo "usage: ci/stress-determinism.sh [COPIES>=2] [EPOCHS>=1]" >&2
   exit 2
@@ -51,7 +54,7 @@ start=$SECONDS
 for ((c = 1; c <= copies; c++)); do
   every=0
   ((c == 1)) && every=1
-  ./mtboard train "$submission" --benchmark "$benchmark" --tier smoke --seed "$seed" --out "$work/copy-$c" \
+  ./mtboard train "$submission" --benchmark "$benchmark" --tier "$tier" --seed "$seed" --out "$work/copy-$c" \
     --max-epochs "$epochs" --threads "$threads" --checkpoint-every "$every" >"$work/copy-$c.log" 2>&1 &
   run_pids+=($!)
 done
@@ -103,4 +106,4 @@ for ((e = 0; e < epochs; e++)); do
   echo "epoch $e: params_sha ${reference[e]} loss ${reference_loss[e]} in all $copies copies"
 done
 echo "stress-determinism: $copies copies x $epochs epochs side by side (--threads $threads each, $hogs hog(s), $(nproc) cores," \
-  "copy 1 checkpointing every epoch) identical at every epoch; checksum $(checksum "$work/copy-1/result.json"); ${elapsed} s"
+  "copy 1 checkpointing every epoch, $(basename "$submission") seed $seed) identical at every epoch; checksum $(checksum "$work/copy-1/result.json"); ${elapsed} s"
