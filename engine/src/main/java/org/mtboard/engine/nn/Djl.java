@@ -1,7 +1,10 @@
 package org.mtboard.engine.nn;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Entry to DJL's PyTorch engine. Offline by default: the CPU libtorch comes with the
@@ -30,6 +33,42 @@ public final class Djl {
     public static void recordNoGradientsInThisThread() {
         engine();
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
+    /**
+     * Records gradients in the calling thread until closed, as DJL's GradientCollector does, but
+     * without its one process-wide "collecting" flag: with that flag, a second run taking a
+     * gradient step at the same moment in the same JVM (a service with several workers, or tests
+     * training side by side) failed, or not, depending on how the threads happened to interleave.
+     * libtorch keeps the gradient mode per thread, and its autograd engine runs CPU backward passes
+     * of separate graphs on their calling threads, so runs on different threads do not meet here.
+     */
+    public static GradientRecording recordGradients() {
+        engine();
+        return new GradientRecording();
+    }
+
+    /** See {@link #recordGradients()}. */
+    public static final class GradientRecording implements AutoCloseable {
+        private final boolean wasRecording;
+
+        private GradientRecording() {
+            wasRecording = JniUtils.isGradMode();
+            JniUtils.setGradMode(true);
+        }
+
+        /** Back-propagates from target (seeded with ones, as GradientCollector.backward does) into the parameters' gradients. */
+        public void backward(NDArray target) {
+            NDArray ones = target.getManager().ones(target.getShape(), target.getDataType()).toDevice(target.getDevice(), false);
+            JniUtils.backward((PtNDArray) target, (PtNDArray) ones, false, false);
+        }
+
+        @Override
+        public void close() {
+            if (!wasRecording) {
+                JniUtils.setGradMode(false);
+            }
+        }
     }
 
     public static NDManager newManager() {

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -478,7 +477,7 @@ public final class Trainer implements AutoCloseable {
             NDIndex pick = new NDIndex("{}", copies.upload(scope, rows));
             float loss;
             // Gradients start at zero: Adam.step zeroes them after every update.
-            try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+            try (Djl.GradientRecording gc = Djl.recordGradients()) {
                 NDArray input = rollout.inputs.get(scope, pick);
                 NDArray value = net.hasCritic() ? net.value(input) : null;
                 PpoLoss.Terms terms = PpoLoss.compute(net.mean(input), net.logStd(), value, rollout.actions.get(scope, pick),

@@ -67,13 +67,33 @@ public final class ChunkPool implements AutoCloseable {
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
-        job.run(0, chunkStart(1), 0);
+        Throwable own = null;
+        try {
+            job.run(0, chunkStart(1), 0);
+        } catch (Throwable t) {
+            own = t;
+        }
+        // Even when the caller's own chunk failed, the workers finish theirs first: a caller that
+        // went on would see the next dispatch's pending count taken down by this one's workers and
+        // return while they still wrote into its arrays.
         while (pending.get() != 0) {
             Thread.onSpinWait();
         }
         Throwable error = failure;
+        failure = null;
+        if (own != null) {
+            if (error != null) {
+                own.addSuppressed(error);
+            }
+            if (own instanceof RuntimeException r) {
+                throw r;
+            }
+            if (own instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(own);
+        }
         if (error != null) {
-            failure = null;
             throw new IllegalStateException("simulation worker failed: " + error.getMessage(), error);
         }
     }
