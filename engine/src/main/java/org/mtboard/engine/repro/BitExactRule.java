@@ -68,28 +68,23 @@ public final class BitExactRule {
 
     private static Expectation expectOnCpu(RunManifest original, CpuNumerics.Settings numerics, int threads) {
         CpuNumerics.Settings before = original.numerics();
-        if (!before.math().equals(numerics.math())) {
-            boolean originalOld = before.math().equals(PortableMath.SOURCE_BEFORE);
-            return new Expectation(false, "the " + (originalOld ? "original" : "re-run") + " computed the networks' exp, tanh and sqrt "
-                    + "in oneMKL's vector maths (an engine from before PortableMath), whose kernels follow the CPU vendor; the "
-                    + (originalOld ? "re-run" : "original") + " computes them in Java");
-        }
-        if (before.math().equals(PortableMath.SOURCE_BEFORE) && before.pinned() && numerics.pinned()
-                && !cpuVendor(before.cpuModel()).equals(cpuVendor(numerics.cpuModel()))) {
-            return new Expectation(false, "both runs computed exp, tanh and sqrt in oneMKL's vector maths, whose square root "
-                    + "rounds differently on AMD and Intel CPUs (" + before.cpuModel() + " then, " + numerics.cpuModel() + " now)");
-        }
         if (before.pinned() && numerics.pinned()) {
             if (!before.values().equals(numerics.values()) || before.torchThreads() != numerics.torchThreads()) {
                 return new Expectation(false, "both runs pin libtorch's CPU numerics, but differently (original " + before.values()
                         + " on " + before.torchThreads() + " threads, re-run " + numerics.values() + " on " + numerics.torchThreads() + ")");
+            }
+            Expectation maths = expectSameMaths(before, numerics);
+            if (maths != null) {
+                return maths;
             }
             if (numerics.cpuIsa().equals("default")) {
                 return new Expectation(false, "this CPU (" + numerics.cpuModel() + ") has no AVX2, which the pinned kernels need");
             }
             return new Expectation(true, "both runs pin libtorch's CPU numerics the same way (ATen " + numerics.isaUsed()
                     + ", MKL " + numerics.values().get("MKL_CBWR") + ", " + numerics.torchThreads() + " libtorch threads), "
-                    + "and compute exp, tanh and sqrt in Java, which gives the same bits on any x86-64 CPU with AVX2 and FMA ("
+                    + (before.math().equals(PortableMath.SOURCE)
+                            ? "and compute exp, tanh and sqrt in Java, which gives the same bits on any x86-64 CPU with AVX2 and FMA ("
+                            : "and compute exp, tanh and sqrt in oneMKL's vector maths on the same CPU vendor (")
                     + before.cpuModel() + " then, " + numerics.cpuModel() + " now)");
         }
         if (before.pinned() != numerics.pinned()) {
@@ -97,6 +92,10 @@ public final class BitExactRule {
             String device = before.pinned() ? numerics.cpuModel() : original.device();
             return new Expectation(false, unpinned + " ran with libtorch's CPU numerics unpinned, so its float rounding followed its CPU ("
                     + device + ")" + (before.pinned() ? "" : "; results written before pinning (engine " + original.engineVersion() + ") are like that"));
+        }
+        Expectation maths = expectSameMaths(before, numerics);
+        if (maths != null) {
+            return maths;
         }
         if (!original.device().equals(numerics.cpuModel())) {
             return new Expectation(false, "neither run pins libtorch's CPU numerics and the CPUs differ (" + original.device() + " then, "
@@ -108,6 +107,22 @@ public final class BitExactRule {
         }
         return new Expectation(true, "same CPU model (" + numerics.cpuModel() + ") and threads (" + threads
                 + "), numerics unpinned on both: bit-exact on an idle machine");
+    }
+
+    /** Null when both runs computed exp, tanh and sqrt where the same bits follow; else why not. */
+    private static Expectation expectSameMaths(CpuNumerics.Settings before, CpuNumerics.Settings numerics) {
+        if (!before.math().equals(numerics.math())) {
+            boolean originalOld = before.math().equals(PortableMath.SOURCE_BEFORE);
+            return new Expectation(false, "the " + (originalOld ? "original" : "re-run") + " computed the networks' exp, tanh and sqrt "
+                    + "in oneMKL's vector maths (an engine from before PortableMath), whose kernels follow the CPU vendor; the "
+                    + (originalOld ? "re-run" : "original") + " computes them in Java");
+        }
+        if (before.math().equals(PortableMath.SOURCE_BEFORE) && before.pinned() && numerics.pinned()
+                && !cpuVendor(before.cpuModel()).equals(cpuVendor(numerics.cpuModel()))) {
+            return new Expectation(false, "both runs computed exp, tanh and sqrt in oneMKL's vector maths, whose square root "
+                    + "rounds differently on AMD and Intel CPUs (" + before.cpuModel() + " then, " + numerics.cpuModel() + " now)");
+        }
+        return null;
     }
 
     /** AMD, Intel or the model name itself: what oneMKL's vector maths followed in runs before PortableMath. */
