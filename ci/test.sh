@@ -4,7 +4,7 @@
 # MTBOARD_TEST_DB_URL when set (.ci/run starts a PostgreSQL), else an embedded PostgreSQL. Last, a
 # bit-exact replay of the first epochs of a committed baseline result (ci/replay-baseline.sh).
 # ci/stress-determinism.sh (the same short training side by side on oversubscribed cores) is not
-# run here yet: in one of four runs on the AMD VM one copy's epoch-0 loss differed (7.983368 vs
+# run here yet: in one of ten runs on the AMD VM (in a fresh clone) one copy's epoch-0 loss differed (7.983368 vs
 # 7.983171), a load dependence whose cause is still open (issue XCPU item 5, BENCHMARKS.md); run it by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
