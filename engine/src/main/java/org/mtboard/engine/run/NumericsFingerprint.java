@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -33,7 +32,8 @@ import org.mtboard.engine.rl.PpoLoss;
  * in the shapes of MT-PPO's smoke recipe (minibatches of 2048 rows, rollout inference on 256, input
  * width 49, hidden 256-128-64, 4 actions), on inputs from a fixed integer hash, each with inputs of
  * its own so that a difference in one does not feed the next; then the engine's own networks, loss
- * and optimiser: one PPO gradient, one Adam step and the 20 updates of one epoch (elu, tanh and
+ * and optimiser, recording gradients as Trainer.step does (Djl.recordGradients): one PPO gradient,
+ * one Adam step and the 20 updates of one epoch (elu, tanh and
  * multi-head networks). One line per operation with the first 16 hex digits of the SHA-256 of its
  * outputs (and gradients).
  *
@@ -178,7 +178,7 @@ public final class NumericsFingerprint {
         for (NDArray p : new NDArray[] {x, w, b}) {
             p.setRequiresGradient(true);
         }
-        try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+        try (Djl.GradientRecording gc = Djl.recordGradients()) {
             gc.backward(Activation.elu(x.matMul(w).add(b), 1.0f).mul(upstream).sum());
         }
         record("linear." + in + "x" + out + ".backward.dx", x.getGradient());
@@ -196,7 +196,7 @@ public final class NumericsFingerprint {
         NDArray r = length < 0 ? input(B, 256) : input(length);
         x.setRequiresGradient(true);
         NDArray y;
-        try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+        try (Djl.GradientRecording gc = Djl.recordGradients()) {
             y = op.apply(x);
             gc.backward(y.mul(r).sum());
         }
@@ -210,7 +210,7 @@ public final class NumericsFingerprint {
         mean.setRequiresGradient(true);
         logStd.setRequiresGradient(true);
         NDArray lp;
-        try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+        try (Djl.GradientRecording gc = Djl.recordGradients()) {
             lp = PpoLoss.logProb(mean, logStd, actions);
             gc.backward(lp.sum());
         }
@@ -243,7 +243,7 @@ public final class NumericsFingerprint {
                     scope.tempAttachAll(new NDList(net.logStd()));
                     NDIndex pick = new NDIndex("{}", scope.arange(u % 4 * B, (u % 4 + 1) * B).toType(ai.djl.ndarray.types.DataType.INT64, false));
                     float loss;
-                    try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+                    try (Djl.GradientRecording gc = Djl.recordGradients()) {
                         NDArray x = inputs.get(scope, pick);
                         PpoLoss.Terms terms = PpoLoss.compute(net.mean(x), net.logStd(), net.value(x), actions.get(scope, pick),
                                 oldLogProb.get(scope, pick), advantages.get(scope, pick), returns.get(scope, pick),
