@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The networks' exp, tanh and square root, with CPU results fixed by the Java specification instead
@@ -43,11 +44,7 @@ public final class PortableMath {
         if (onGpu(x)) {
             return x.exp();
         }
-        float[] in = hostFloats(x);
-        float[] value = new float[in.length];
-        for (int k = 0; k < in.length; k++) {
-            value[k] = (float) StrictMath.exp(in[k]);
-        }
+        float[] value = map(hostFloats(x), StrictMath::exp);
         return withSlope(x, value, value);
     }
 
@@ -56,14 +53,11 @@ public final class PortableMath {
         if (onGpu(x)) {
             return x.tanh();
         }
-        float[] in = hostFloats(x);
-        float[] value = new float[in.length];
-        float[] slope = new float[in.length];
-        for (int k = 0; k < in.length; k++) {
-            // + 0.0f turns tanh(-0) into +0, as value + (x - x') * slope gives with gradients on: both paths, same bits.
-            float t = (float) StrictMath.tanh(in[k]) + 0.0f;
-            value[k] = t;
-            slope[k] = 1.0f - t * t;
+        // + 0.0 turns tanh(-0) into +0, as value + (x - x') * slope gives with gradients on: both paths, same bits.
+        float[] value = map(hostFloats(x), v -> StrictMath.tanh(v) + 0.0);
+        float[] slope = new float[value.length];
+        for (int k = 0; k < value.length; k++) {
+            slope[k] = 1.0f - value[k] * value[k];
         }
         return withSlope(x, value, slope);
     }
@@ -73,12 +67,16 @@ public final class PortableMath {
         if (onGpu(x)) {
             return x.sqrt();
         }
-        float[] in = hostFloats(x);
-        float[] value = new float[in.length];
+        return x.getManager().create(map(hostFloats(x), Math::sqrt), x.getShape());
+    }
+
+    /** f of each float, taken in double and rounded once to float. */
+    private static float[] map(float[] in, DoubleUnaryOperator f) {
+        float[] out = new float[in.length];
         for (int k = 0; k < in.length; k++) {
-            value[k] = (float) Math.sqrt(in[k]);
+            out[k] = (float) f.applyAsDouble(in[k]);
         }
-        return x.getManager().create(value, x.getShape());
+        return out;
     }
 
     private static boolean onGpu(NDArray x) {
